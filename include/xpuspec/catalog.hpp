@@ -1,0 +1,42 @@
+#pragma once
+// The chips in use: the bundled data, with user folders layered on top (a later layer's chip replaces an
+// earlier one of the same id), and the name lookup users rely on (id or alias, any case).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "xpuspec/model.hpp"
+
+namespace xpuspec {
+
+struct load_options {
+  bool bundled = true;
+  std::vector<std::string> paths;  // files or folders, lowest layer first
+};
+
+class catalog {
+ public:
+  catalog() = default;
+  explicit catalog(std::vector<chip> chips);  // throws on two chips with one id or one alias
+
+  const std::vector<chip>& chips() const { return chips_; }
+  const chip* find(std::string_view name) const;
+  // find, or an error naming the closest names ("did you mean ...").
+  const chip& get(std::string_view name) const;
+  std::vector<std::string> names() const;  // every id and alias
+
+ private:
+  std::vector<chip> chips_;  // sorted by id
+  std::unordered_map<std::string, std::size_t> index_;  // lower-case id or alias -> position in chips_
+};
+
+// Loads every layer. All problems of all files are gathered and thrown together as one xpuspec::error.
+catalog load_catalog(const load_options& options);
+
+// Paths from a colon-separated list such as XPUSPEC_PATH; empty entries are skipped.
+std::vector<std::string> split_search_path(std::string_view list);
+
+}  // namespace xpuspec

@@ -1,0 +1,27 @@
+#pragma once
+// The one exception type of the core. The CLI catches it once, in main, and prints each line of what() as a
+// diagnostic; several lines mean several problems found in one pass.
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace xpuspec {
+
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Where a problem is, as people and editors read it: 1-based line and column (in bytes).
+struct text_position {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+
+text_position position_of(std::string_view text, std::size_t offset);
+
+// "FILE:LINE:COL: message", the form compilers use, so terminals and editors can jump to it.
+std::string located(std::string_view file, text_position where, std::string_view message);
+
+}  // namespace xpuspec

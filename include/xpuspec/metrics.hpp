@@ -1,0 +1,60 @@
+#pragma once
+// The metric ids of design.md: raw values read off a chip, and ratios derived from them. A metric whose input is
+// missing is missing too, with the reason, never 0, inf or NaN.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xpuspec/model.hpp"
+
+namespace xpuspec {
+
+enum class metric {
+  tflops,
+  memory_gb,
+  bandwidth_tb_s,
+  tdp_w,
+  interconnect_gb_s,
+  price_usd,
+  tflops_per_watt,
+  bandwidth_gb_s_per_tflop,
+  ridge_flop_per_byte,
+  memory_gb_per_tflop,
+  interconnect_gb_s_per_tflop,
+  bandwidth_gb_s_per_watt,
+  tflops_per_kusd,
+};
+
+struct metric_def {
+  metric id;
+  std::string_view name;     // the public id: JSON key, --by and --metrics value
+  std::string_view label;    // column heading
+  std::string_view unit;     // "TFLOPS" stands for the chosen precision's unit (TOPS for integer precisions)
+  std::string_view formula;  // in metric ids, so a user can recompute any number by hand
+  std::string_view meaning;  // one sentence: why a user looks at it
+  bool derived;
+};
+
+std::span<const metric_def> all_metrics();
+const metric_def& definition(metric m);
+std::optional<metric> metric_from_string(std::string_view name);
+std::vector<std::string> metric_names();
+
+// The unit of `m` at precision `p`: TFLOPS becomes TOPS for integer precisions.
+std::string metric_unit(metric m, precision p);
+
+struct metric_value {
+  std::optional<double> number;
+  absence missing = absence::unknown;  // meaningful only when !number
+  xpuspec::basis basis = xpuspec::basis::vendor;
+  std::string reason;  // when missing: which input is missing and why, e.g. "power.tdp is unpublished"
+
+  bool known() const { return number.has_value(); }
+};
+
+metric_value evaluate(const chip& c, metric m, precision p);
+
+}  // namespace xpuspec

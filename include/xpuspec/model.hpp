@@ -1,0 +1,121 @@
+#pragma once
+// A chip spec sheet as loaded: every value knows its unit, basis and source, and a value that is not there says
+// why (unsupported, unpublished, unknown) instead of being 0.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xpuspec/units.hpp"
+
+namespace xpuspec {
+
+// Ordered from most to least trustworthy; a metric computed from several values takes the least trustworthy.
+enum class basis { vendor, measured, derived, estimate, projected };
+enum class absence { unsupported, unpublished, unknown };
+
+std::string_view to_string(basis b);
+std::string_view to_string(absence a);
+std::optional<basis> basis_from_string(std::string_view s);
+std::optional<absence> absence_from_string(std::string_view s);
+
+struct value {
+  std::optional<double> amount;         // in the canonical unit of its dimension; set iff the value is known
+  absence missing = absence::unknown;   // why there is no amount; meaningful only when !amount
+  xpuspec::basis basis = xpuspec::basis::vendor;
+  std::string source;                   // key into chip::sources; empty for a missing value with no source
+  std::string note;
+  std::string written;                  // the value as the file wrote it, for `show`
+  std::string pointer;                  // JSON pointer of the value in its file, for diagnostics
+
+  bool known() const { return amount.has_value(); }
+};
+
+enum class precision { fp64, fp64_tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, int8, int4 };
+inline constexpr std::size_t precision_count = 11;
+inline constexpr std::array<precision, precision_count> all_precisions{
+    precision::fp64, precision::fp64_tensor, precision::fp32, precision::tf32, precision::bf16, precision::fp16,
+    precision::fp8,  precision::fp6,         precision::fp4,  precision::int8, precision::int4};
+
+std::string_view to_string(precision p);
+std::optional<precision> precision_from_string(std::string_view s);
+bool is_integer(precision p);
+
+struct rate {
+  value dense;
+  value sparse;
+};
+
+struct source_ref {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::string accessed;
+  std::string publisher;
+};
+
+struct chip {
+  std::string id;
+  std::string name;
+  std::string vendor;
+  std::string family;
+  std::string form_factor;
+  std::string status;
+  std::string released;
+  std::vector<std::string> aliases;
+  std::vector<std::string> notes;
+
+  std::string process_node;
+  std::optional<double> process_nm;
+
+  std::array<rate, precision_count> compute;
+
+  value memory_capacity;
+  std::string memory_type;
+  value memory_bandwidth;
+
+  value tdp;
+  std::string power_term;
+
+  std::string interconnect_name;
+  value interconnect_bandwidth;
+  std::string interconnect_direction;
+  value interconnect_domain;  // chips in one scale-up domain (a plain count)
+
+  value price_usd;
+
+  std::string default_source;
+  std::vector<source_ref> sources;
+
+  std::string origin;  // the file it came from ("bundled:ID.json" for compiled-in data)
+  bool bundled = false;
+
+  const rate& at(precision p) const { return compute[static_cast<std::size_t>(p)]; }
+  rate& at(precision p) { return compute[static_cast<std::size_t>(p)]; }
+  const source_ref* find_source(std::string_view source_id) const;
+};
+
+// Calls f(field, value, unit) for every value of a chip, in sheet order; field is the dotted path users see
+// ("compute.bf16.dense") and unit the canonical unit of its amount. One list, so `show`, loading and validation
+// cannot disagree about which values a chip has.
+template <typename Chip, typename F>
+void for_each_value(Chip& c, F&& f) {
+  for (precision p : all_precisions) {
+    const std::string_view unit = canonical_unit(is_integer(p) ? dimension::integer_compute : dimension::float_compute);
+    const std::string base = "compute." + std::string(to_string(p));
+    f(base + ".dense", c.at(p).dense, unit);
+    f(base + ".sparse", c.at(p).sparse, unit);
+  }
+  f(std::string("memory.capacity"), c.memory_capacity, canonical_unit(dimension::memory));
+  f(std::string("memory.bandwidth"), c.memory_bandwidth, canonical_unit(dimension::bandwidth));
+  f(std::string("power.tdp"), c.tdp, canonical_unit(dimension::power));
+  f(std::string("interconnect.bandwidth"), c.interconnect_bandwidth, canonical_unit(dimension::bandwidth));
+  f(std::string("interconnect.domain"), c.interconnect_domain, std::string_view("chips"));
+  f(std::string("price.usd"), c.price_usd, std::string_view("USD"));
+}
+
+inline constexpr std::array<std::string_view, 4> chip_statuses{"shipping", "announced", "projected", "discontinued"};
+
+}  // namespace xpuspec

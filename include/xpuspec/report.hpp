@@ -1,0 +1,79 @@
+#pragma once
+// The computed answers each command prints. Renderers (table, JSON, CSV, Markdown) are pure functions of these.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xpuspec/catalog.hpp"
+#include "xpuspec/metrics.hpp"
+#include "xpuspec/model.hpp"
+
+namespace xpuspec {
+
+inline constexpr int json_schema_version = 1;
+
+struct list_report {
+  std::vector<const chip*> chips;
+};
+
+struct list_filter {
+  std::vector<std::string> vendors;   // case-insensitive; empty = all
+  std::vector<std::string> statuses;  // empty = all
+};
+bool matches(const chip& c, const list_filter& filter);
+list_report make_list(const catalog& cat, const list_filter& filter);
+
+struct compare_row {
+  const chip* subject;
+  std::string requested;  // the name the user typed ("h100"), to say which SKU it resolved to
+  std::vector<metric_value> values;            // one per compare_report::metrics
+  std::vector<std::optional<double>> relative;  // value / baseline's value; empty without a baseline
+};
+
+struct compare_report {
+  precision prec = precision::bf16;
+  const chip* baseline = nullptr;
+  std::vector<metric> metrics;
+  std::vector<compare_row> rows;
+};
+
+std::vector<metric> default_compare_metrics();
+// `requested` holds the names as typed, one per chip (may be empty: the ids are used).
+compare_report make_compare(const std::vector<const chip*>& chips, precision p, std::vector<metric> metrics,
+                            const chip* baseline, const std::vector<std::string>& requested = {});
+
+struct rank_row {
+  std::size_t rank = 0;  // 1-based; 0 for chips whose value is missing (listed last)
+  const chip* subject;
+  metric_value value;
+};
+
+struct rank_report {
+  precision prec = precision::bf16;
+  metric by = metric::tflops;
+  bool ascending = false;
+  std::vector<rank_row> rows;
+};
+
+rank_report make_rank(const std::vector<const chip*>& chips, metric by, precision p, bool ascending,
+                      std::optional<std::size_t> top);
+
+struct sheet_entry {
+  std::string field;  // "compute.bf16.dense", "memory.bandwidth", ...
+  const value* entry;
+  std::string unit;   // canonical unit of the field
+};
+
+struct show_report {
+  const chip* subject;
+  std::vector<sheet_entry> entries;
+};
+
+show_report make_show(const chip& c);
+
+struct metrics_report {
+  precision prec = precision::bf16;
+};
+
+}  // namespace xpuspec

@@ -1,0 +1,28 @@
+#include <memory>
+
+#include "cli/context.hpp"
+
+namespace xpuspec::cli {
+
+struct list_options {
+  list_filter filter;
+};
+
+int run_list(const list_options& o, context& ctx) {
+  const catalog cat = ctx.load();
+  ctx.emit(render::render(make_list(cat, o.filter), ctx.output_format(), ctx.output_style()));
+  return 0;
+}
+
+void setup_list(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<list_options>();
+  auto* sub = app.add_subcommand("list", "The known chips: id, name, vendor, status");
+  sub->add_option("--vendor", o->filter.vendors, "Only these vendors (repeatable or comma-separated)")
+      ->delimiter(',');
+  sub->add_option("--status", o->filter.statuses, "Only these statuses: shipping, announced, projected, discontinued")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case));
+  sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_list(*o, c); }; });
+}
+
+}  // namespace xpuspec::cli

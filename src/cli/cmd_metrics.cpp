@@ -1,0 +1,26 @@
+#include <memory>
+
+#include "cli/context.hpp"
+
+namespace xpuspec::cli {
+
+struct metrics_options {
+  std::string precision = "bf16";
+};
+
+int run_metrics(const metrics_options& o, context& ctx) {
+  const metrics_report report{parse_precision(o.precision)};
+  ctx.emit(render::render(report, ctx.output_format(), ctx.output_style()));
+  return 0;
+}
+
+void setup_metrics(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<metrics_options>();
+  auto* sub = app.add_subcommand("metrics", "Every metric id with its unit and formula, to check any number by hand");
+  sub->add_option("-p,--precision", o->precision, "Show units for this precision (TOPS for integer ones)")
+      ->capture_default_str()
+      ->type_name("PRECISION");
+  sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_metrics(*o, c); }; });
+}
+
+}  // namespace xpuspec::cli

@@ -1,0 +1,52 @@
+#include <memory>
+
+#include "cli/context.hpp"
+
+namespace xpuspec::cli {
+
+struct rank_options {
+  std::string by;
+  std::vector<std::string> chips;
+  std::string precision = "bf16";
+  std::size_t top = 0;
+  bool ascending = false;
+  bool descending = false;  // the default; accepted so scripts can say it
+  list_filter filter;
+};
+
+int run_rank(const rank_options& o, context& ctx) {
+  const metric by = parse_metric(o.by);
+  const precision p = parse_precision(o.precision);
+  const catalog cat = ctx.load();
+  std::vector<const chip*> chips;
+  if (o.chips.empty()) {
+    for (const auto& c : cat.chips()) chips.push_back(&c);
+  } else {
+    for (const auto& name : o.chips) chips.push_back(&cat.get(name));
+  }
+  std::erase_if(chips, [&](const chip* c) { return !matches(*c, o.filter); });
+  const auto top = o.top ? std::optional<std::size_t>(o.top) : std::nullopt;
+  ctx.emit(render::render(make_rank(chips, by, p, o.ascending, top), ctx.output_format(), ctx.output_style()));
+  return 0;
+}
+
+void setup_rank(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<rank_options>();
+  auto* sub = app.add_subcommand("rank", "All (or the named, or filtered) chips ordered by one metric");
+  sub->add_option("--by", o->by, "Metric id to order by (see `xpuspec metrics`)")->required()->type_name("METRIC");
+  sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name("CHIP...");
+  sub->add_option("-p,--precision", o->precision, "Precision of the compute figures (dense)")
+      ->capture_default_str()
+      ->type_name("PRECISION");
+  sub->add_option("--top", o->top, "Only the first N rows")->check(CLI::PositiveNumber)->type_name("N");
+  sub->add_option("--vendor", o->filter.vendors, "Only these vendors (repeatable or comma-separated)")
+      ->delimiter(',');
+  sub->add_option("--status", o->filter.statuses, "Only these statuses")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case));
+  auto* ascending = sub->add_flag("--ascending", o->ascending, "Lowest first");
+  sub->add_flag("--descending", o->descending, "Highest first (the default)")->excludes(ascending);
+  sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_rank(*o, c); }; });
+}
+
+}  // namespace xpuspec::cli

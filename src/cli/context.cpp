@@ -1,0 +1,149 @@
+#include "cli/context.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "xpuspec/error.hpp"
+#include "xpuspec/names.hpp"
+
+namespace xpuspec::cli {
+namespace {
+
+bool env_set(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr && *v != '\0';
+}
+
+bool dumb_terminal() {
+  const char* term = std::getenv("TERM");
+  return term != nullptr && std::string_view(term) == "dumb";
+}
+
+// A reader that stopped reading (`xpuspec list | head -1`) is not a failure: stop quietly with success.
+[[noreturn]] void exit_quietly_on_closed_pipe() {
+  std::_Exit(0);
+}
+
+void write_all(int fd, const std::string& text, const std::string& what) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE && fd == STDOUT_FILENO) exit_quietly_on_closed_pipe();
+      throw error(fmt::format("cannot write {}: {}", what, std::strerror(errno)));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void write_atomically(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  std::string temp = (target.parent_path().empty() ? fs::path(".") : target.parent_path()).string() + "/." +
+                     target.filename().string() + ".xpuspec-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) throw error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  try {
+    // mkstemp makes the file 0600; give it the mode a plain create would have (0666 less the umask).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    write_all(fd, text, path);
+    if (::fsync(fd) != 0) throw error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    if (::close(fd) != 0) throw error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+  } catch (...) {
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(temp.c_str());
+    throw error(fmt::format("cannot write {}: {}", path, std::strerror(saved)));
+  }
+}
+
+}  // namespace
+
+catalog context::load() const {
+  load_options load;
+  load.bundled = !options.no_bundled;
+  if (const char* search_path = std::getenv("XPUSPEC_PATH")) load.paths = split_search_path(search_path);
+  load.paths.insert(load.paths.end(), options.data.begin(), options.data.end());
+  return load_catalog(load);
+}
+
+render::format context::output_format() const {
+  if (options.json) return render::format::json;
+  // CLI11 has checked the name against the list already.
+  return render::format_from_string(options.format).value_or(render::format::table);
+}
+
+render::style context::output_style() const {
+  const bool terminal = options.output.empty() && ::isatty(STDOUT_FILENO) == 1 && !dumb_terminal();
+  render::style s;
+  if (options.color == "always") {
+    s.color = true;
+    s.decorate = true;
+  } else if (options.color == "never") {
+    s.decorate = terminal;
+  } else {
+    s.color = terminal && !env_set("NO_COLOR");
+    s.decorate = terminal;
+  }
+  return s;
+}
+
+void context::emit(const std::string& text) const {
+  if (options.output.empty() || options.output == "-") {
+    write_all(STDOUT_FILENO, text, "to standard output");
+  } else {
+    write_atomically(options.output, text);
+  }
+}
+
+void add_global_options(CLI::App& app, context& ctx) {
+  global_options& o = ctx.options;
+  app.add_option("--data", o.data,
+                 "Add chip files from DIR or FILE on top of the bundled data (repeatable; also XPUSPEC_PATH, "
+                 "colon-separated); a file with a bundled chip's id replaces it")
+      ->type_name("DIR")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--no-bundled", o.no_bundled, "Use only the chips from --data and XPUSPEC_PATH");
+  auto* format = app.add_option("--format", o.format, "Output format")
+                     ->check(CLI::IsMember({"table", "json", "csv", "markdown", "md"}))
+                     ->type_name("table|json|csv|markdown");
+  app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
+  app.add_option("-o,--output", o.output, "Write the output to FILE, atomically (a failed run leaves FILE as it was)")
+      ->type_name("FILE");
+  app.add_option("--color", o.color, "Colour and bars: auto (a terminal, unless NO_COLOR is set or TERM=dumb)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("auto|always|never");
+}
+
+precision parse_precision(const std::string& name) {
+  if (const auto p = precision_from_string(to_lower(name))) return *p;
+  std::vector<std::string> names;
+  for (precision p : all_precisions) names.emplace_back(to_string(p));
+  throw error(fmt::format("unknown precision \"{}\"{}; precisions: {}", name, did_you_mean(name, names),
+                          fmt::join(names, ", ")));
+}
+
+metric parse_metric(const std::string& name) {
+  if (const auto m = metric_from_string(to_lower(name))) return *m;
+  throw error(fmt::format("unknown metric \"{}\"{}; `xpuspec metrics` lists them", name,
+                          did_you_mean(name, metric_names())));
+}
+
+}  // namespace xpuspec::cli

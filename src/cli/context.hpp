@@ -1,0 +1,50 @@
+#pragma once
+// What every subcommand shares: the global options, the loaded chips, and where the output goes.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "render/render.hpp"
+#include "xpuspec/catalog.hpp"
+#include "xpuspec/metrics.hpp"
+#include "xpuspec/model.hpp"
+
+namespace xpuspec::cli {
+
+struct global_options {
+  std::vector<std::string> data;
+  bool no_bundled = false;
+  std::string format = "table";
+  bool json = false;
+  std::string output;
+  std::string color = "auto";
+};
+
+struct context {
+  global_options options;
+  std::function<int(context&)> run;  // set by the subcommand the user chose
+
+  catalog load() const;
+  render::format output_format() const;
+  render::style output_style() const;
+  // Writes the command's output: to stdout, or atomically to -o FILE (a failed run leaves FILE as it was).
+  void emit(const std::string& text) const;
+};
+
+void add_global_options(CLI::App& app, context& ctx);
+
+// Checked conversions of option values, with "did you mean" on a typo.
+precision parse_precision(const std::string& name);
+metric parse_metric(const std::string& name);
+
+// Subcommands: each adds itself to the app and, when chosen, sets ctx.run.
+void setup_list(CLI::App& app, context& ctx);
+void setup_show(CLI::App& app, context& ctx);
+void setup_compare(CLI::App& app, context& ctx);
+void setup_rank(CLI::App& app, context& ctx);
+void setup_metrics(CLI::App& app, context& ctx);
+
+}  // namespace xpuspec::cli

@@ -1,0 +1,71 @@
+// xpuspec: compare AI accelerators from sourced spec sheets. main parses, runs one subcommand, and is the one
+// place that turns a core error into "xpuspec: error: ..." and exit status 2.
+
+#include <csignal>
+#include <cstdio>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "xpuspec/error.hpp"
+
+namespace {
+
+void print_errors(const std::string& message) {
+  std::istringstream lines(message);
+  for (std::string line; std::getline(lines, line);) {
+    std::fputs(fmt::format("xpuspec: error: {}\n", line).c_str(), stderr);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe shows up as EPIPE from write(), handled where output is written, instead of killing us.
+  std::signal(SIGPIPE, SIG_IGN);
+
+  xpuspec::cli::context ctx;
+  CLI::App app{"Compare AI accelerators from sourced spec sheets: dense vs sparse kept apart, every value with its "
+               "basis and source, missing values never 0.",
+               "xpuspec"};
+  app.set_version_flag("--version", XPUSPEC_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Exit status: 0 success; 1 validate found problems; 2 usage error, unknown chip, or data that cannot be "
+      "loaded.\nRun `xpuspec COMMAND --help` for a command's options.");
+  xpuspec::cli::add_global_options(app, ctx);
+  xpuspec::cli::setup_list(app, ctx);
+  xpuspec::cli::setup_show(app, ctx);
+  xpuspec::cli::setup_compare(app, ctx);
+  xpuspec::cli::setup_rank(app, ctx);
+  xpuspec::cli::setup_metrics(app, ctx);
+  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    print_errors(e.what());
+    std::fputs("Run `xpuspec --help` for usage.\n", stderr);
+    return 2;
+  }
+
+  try {
+    return ctx.run(ctx);
+  } catch (const xpuspec::error& e) {
+    print_errors(e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    // Not expected: every failure the core foresees is an xpuspec::error. Still a message, never a crash.
+    print_errors(fmt::format("internal error: {}", e.what()));
+    return 2;
+  }
+}

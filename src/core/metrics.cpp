@@ -1,0 +1,139 @@
+#include "xpuspec/metrics.hpp"
+
+#include <array>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace xpuspec {
+namespace {
+
+constexpr std::array<metric_def, 13> definitions{{
+    {metric::tflops, "tflops", "Compute", "TFLOPS", "compute.<precision>.dense",
+     "Peak dense throughput at the chosen precision; sparse figures are never used.", false},
+    {metric::memory_gb, "memory_gb", "Memory", "GB", "memory.capacity",
+     "On-package memory (HBM) per chip, in 10^9 bytes.", false},
+    {metric::bandwidth_tb_s, "bandwidth_tb_s", "Mem BW", "TB/s", "memory.bandwidth",
+     "Peak memory bandwidth per chip, in 10^12 bytes per second.", false},
+    {metric::tdp_w, "tdp_w", "Power", "W", "power.tdp",
+     "The vendor's maximum board or module power (its own term is shown by `show`).", false},
+    {metric::interconnect_gb_s, "interconnect_gb_s", "Scale-up BW", "GB/s", "interconnect.bandwidth",
+     "Chip-to-chip scale-up bandwidth per chip, as the vendor states it (see `show` for direction).", false},
+    {metric::price_usd, "price_usd", "Price", "USD", "price.usd",
+     "List price per chip, only where a vendor publishes one.", false},
+    {metric::tflops_per_watt, "tflops_per_watt", "Compute/W", "TFLOPS/W", "tflops / tdp_w",
+     "Energy efficiency at peak: what a watt of the power budget buys.", true},
+    {metric::bandwidth_gb_s_per_tflop, "bandwidth_gb_s_per_tflop", "BW/compute", "GB/s per TFLOPS",
+     "bandwidth_tb_s * 1000 / tflops", "Bytes of memory traffic available per unit of compute; higher suits decode.",
+     true},
+    {metric::ridge_flop_per_byte, "ridge_flop_per_byte", "Roofline knee", "FLOP/byte", "tflops / bandwidth_tb_s",
+     "Arithmetic intensity at which the chip stops being memory-bound (peak FLOP/s / bytes/s).", true},
+    {metric::memory_gb_per_tflop, "memory_gb_per_tflop", "Memory/compute", "GB per TFLOPS", "memory_gb / tflops",
+     "Capacity per unit of compute: how much model and cache each TFLOPS can keep close.", true},
+    {metric::interconnect_gb_s_per_tflop, "interconnect_gb_s_per_tflop", "Scale-up/compute", "GB/s per TFLOPS",
+     "interconnect_gb_s / tflops", "Scale-up bandwidth per unit of compute: how well it feeds tensor parallelism.",
+     true},
+    {metric::bandwidth_gb_s_per_watt, "bandwidth_gb_s_per_watt", "BW/W", "GB/s per W",
+     "bandwidth_tb_s * 1000 / tdp_w", "Memory bandwidth per watt of power budget.", true},
+    {metric::tflops_per_kusd, "tflops_per_kusd", "Compute/k$", "TFLOPS per 1000 USD", "tflops / (price_usd / 1000)",
+     "Compute per thousand dollars of list price.", true},
+}};
+
+struct input {
+  const value* entry;
+  std::string field;
+  double scale;  // from the field's canonical unit to the metric's unit
+};
+
+input raw_input(const chip& c, metric m, precision p) {
+  switch (m) {
+    case metric::tflops: return {&c.at(p).dense, fmt::format("compute.{}.dense", to_string(p)), 1.0};
+    case metric::memory_gb: return {&c.memory_capacity, "memory.capacity", 1.0};
+    case metric::bandwidth_tb_s: return {&c.memory_bandwidth, "memory.bandwidth", 1e-3};
+    case metric::tdp_w: return {&c.tdp, "power.tdp", 1.0};
+    case metric::interconnect_gb_s: return {&c.interconnect_bandwidth, "interconnect.bandwidth", 1.0};
+    case metric::price_usd: return {&c.price_usd, "price.usd", 1.0};
+    default: break;
+  }
+  return {nullptr, "", 1.0};
+}
+
+metric_value read_raw(const chip& c, metric m, precision p) {
+  const input in = raw_input(c, m, p);
+  metric_value out;
+  out.basis = in.entry->basis;
+  if (in.entry->known()) {
+    out.number = *in.entry->amount * in.scale;
+  } else {
+    out.missing = in.entry->missing;
+    out.reason = fmt::format("{} is {}", in.field, to_string(in.entry->missing));
+    if (!in.entry->note.empty()) out.reason += fmt::format(" ({})", in.entry->note);
+  }
+  return out;
+}
+
+// numerator / denominator * scale, missing when either side is; the result's basis is the weaker of the two.
+metric_value ratio(const metric_value& numerator, const metric_value& denominator, double scale) {
+  metric_value out;
+  out.basis = std::max(numerator.basis, denominator.basis);
+  for (const metric_value* side : {&numerator, &denominator}) {
+    if (!side->known()) {
+      out.missing = side->missing;
+      out.reason = side->reason;
+      out.basis = side->basis;
+      return out;
+    }
+  }
+  // Loading rejects zero and negative values; this guard keeps a library caller's hand-built chip from making inf.
+  const double result = *numerator.number / *denominator.number * scale;
+  if (!(*denominator.number > 0) || !std::isfinite(result)) {
+    out.missing = absence::unknown;
+    out.reason = "the inputs do not give a finite ratio";
+    return out;
+  }
+  out.number = result;
+  return out;
+}
+
+}  // namespace
+
+std::span<const metric_def> all_metrics() { return definitions; }
+
+const metric_def& definition(metric m) { return definitions[static_cast<std::size_t>(m)]; }
+
+std::optional<metric> metric_from_string(std::string_view name) {
+  for (const auto& d : definitions) {
+    if (d.name == name) return d.id;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> metric_names() {
+  std::vector<std::string> names;
+  for (const auto& d : definitions) names.emplace_back(d.name);
+  return names;
+}
+
+std::string metric_unit(metric m, precision p) {
+  std::string unit(definition(m).unit);
+  if (is_integer(p)) {
+    if (const auto at = unit.find("TFLOPS"); at != std::string::npos) unit.replace(at, 6, "TOPS");
+  }
+  return unit;
+}
+
+metric_value evaluate(const chip& c, metric m, precision p) {
+  auto raw = [&](metric input_metric) { return read_raw(c, input_metric, p); };
+  switch (m) {
+    case metric::tflops_per_watt: return ratio(raw(metric::tflops), raw(metric::tdp_w), 1.0);
+    case metric::bandwidth_gb_s_per_tflop: return ratio(raw(metric::bandwidth_tb_s), raw(metric::tflops), 1000.0);
+    case metric::ridge_flop_per_byte: return ratio(raw(metric::tflops), raw(metric::bandwidth_tb_s), 1.0);
+    case metric::memory_gb_per_tflop: return ratio(raw(metric::memory_gb), raw(metric::tflops), 1.0);
+    case metric::interconnect_gb_s_per_tflop: return ratio(raw(metric::interconnect_gb_s), raw(metric::tflops), 1.0);
+    case metric::bandwidth_gb_s_per_watt: return ratio(raw(metric::bandwidth_tb_s), raw(metric::tdp_w), 1000.0);
+    case metric::tflops_per_kusd: return ratio(raw(metric::tflops), raw(metric::price_usd), 1000.0);
+    default: return raw(m);
+  }
+}
+
+}  // namespace xpuspec

@@ -1,0 +1,59 @@
+#include "xpuspec/model.hpp"
+
+#include <array>
+#include <utility>
+
+namespace xpuspec {
+namespace {
+
+constexpr std::array<std::pair<basis, std::string_view>, 5> basis_names{{
+    {basis::vendor, "vendor"},
+    {basis::measured, "measured"},
+    {basis::derived, "derived"},
+    {basis::estimate, "estimate"},
+    {basis::projected, "projected"},
+}};
+
+constexpr std::array<std::pair<absence, std::string_view>, 3> absence_names{{
+    {absence::unsupported, "unsupported"},
+    {absence::unpublished, "unpublished"},
+    {absence::unknown, "unknown"},
+}};
+
+constexpr std::array<std::string_view, precision_count> precision_names{
+    "fp64", "fp64_tensor", "fp32", "tf32", "bf16", "fp16", "fp8", "fp6", "fp4", "int8", "int4"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> lookup(const std::array<std::pair<Enum, std::string_view>, N>& table, std::string_view s) {
+  for (const auto& [e, name] : table) {
+    if (name == s) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(basis b) { return basis_names[static_cast<std::size_t>(b)].second; }
+std::string_view to_string(absence a) { return absence_names[static_cast<std::size_t>(a)].second; }
+std::optional<basis> basis_from_string(std::string_view s) { return lookup(basis_names, s); }
+std::optional<absence> absence_from_string(std::string_view s) { return lookup(absence_names, s); }
+
+std::string_view to_string(precision p) { return precision_names[static_cast<std::size_t>(p)]; }
+
+std::optional<precision> precision_from_string(std::string_view s) {
+  for (precision p : all_precisions) {
+    if (to_string(p) == s) return p;
+  }
+  return std::nullopt;
+}
+
+bool is_integer(precision p) { return p == precision::int8 || p == precision::int4; }
+
+const source_ref* chip::find_source(std::string_view source_id) const {
+  for (const auto& s : sources) {
+    if (s.id == source_id) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace xpuspec

@@ -1,0 +1,63 @@
+#include "xpuspec/names.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace xpuspec {
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  // One row of the Levenshtein table at a time: O(|a|·|b|) time, O(|b|) memory.
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> closest_names(std::string_view typed, const std::vector<std::string>& candidates,
+                                       std::size_t limit) {
+  const std::string needle = to_lower(typed);
+  // A typo costs a few edits; a short name typed for a longer one ("h10" for "h100-pcie") is a prefix.
+  const std::size_t budget = std::max<std::size_t>(2, needle.size() / 3);
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& candidate : candidates) {
+    const std::string lower = to_lower(candidate);
+    std::size_t score = edit_distance(needle, lower);
+    if (!needle.empty() && (lower.starts_with(needle) || needle.starts_with(lower))) {
+      score = std::min<std::size_t>(score, 1);
+    }
+    if (score <= budget) scored.emplace_back(score, candidate);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (auto& [score, name] : scored) {
+    if (out.size() == limit) break;
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
+  }
+  return out;
+}
+
+std::string did_you_mean(std::string_view typed, const std::vector<std::string>& candidates) {
+  const auto near = closest_names(typed, candidates);
+  if (near.empty()) return "";
+  std::vector<std::string> quoted;
+  for (const auto& n : near) quoted.push_back(fmt::format("'{}'", n));
+  return fmt::format(" (did you mean {}?)", fmt::join(quoted, ", "));
+}
+
+}  // namespace xpuspec

@@ -1,0 +1,98 @@
+#include "xpuspec/report.hpp"
+
+#include <algorithm>
+
+#include "xpuspec/names.hpp"
+
+namespace xpuspec {
+namespace {
+
+bool contains_folded(const std::vector<std::string>& wanted, std::string_view actual) {
+  if (wanted.empty()) return true;
+  const std::string lower = to_lower(actual);
+  return std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) { return to_lower(w) == lower; });
+}
+
+}  // namespace
+
+bool matches(const chip& c, const list_filter& filter) {
+  return contains_folded(filter.vendors, c.vendor) && contains_folded(filter.statuses, c.status);
+}
+
+list_report make_list(const catalog& cat, const list_filter& filter) {
+  list_report report;
+  for (const auto& c : cat.chips()) {
+    if (matches(c, filter)) report.chips.push_back(&c);
+  }
+  return report;
+}
+
+std::vector<metric> default_compare_metrics() {
+  std::vector<metric> out;
+  for (const auto& d : all_metrics()) out.push_back(d.id);
+  return out;
+}
+
+compare_report make_compare(const std::vector<const chip*>& chips, precision p, std::vector<metric> metrics,
+                            const chip* baseline, const std::vector<std::string>& requested) {
+  compare_report report;
+  report.prec = p;
+  report.baseline = baseline;
+  report.metrics = std::move(metrics);
+  std::vector<metric_value> base_values;
+  if (baseline) {
+    for (metric m : report.metrics) base_values.push_back(evaluate(*baseline, m, p));
+  }
+  for (std::size_t k = 0; k < chips.size(); ++k) {
+    const chip* c = chips[k];
+    compare_row row{c, k < requested.size() ? requested[k] : c->id, {}, {}};
+    for (std::size_t i = 0; i < report.metrics.size(); ++i) {
+      row.values.push_back(evaluate(*c, report.metrics[i], p));
+      if (!baseline) continue;
+      const metric_value& mine = row.values.back();
+      const metric_value& theirs = base_values[i];
+      if (mine.known() && theirs.known() && *theirs.number > 0) {
+        row.relative.emplace_back(*mine.number / *theirs.number);
+      } else {
+        row.relative.emplace_back(std::nullopt);
+      }
+    }
+    report.rows.push_back(std::move(row));
+  }
+  return report;
+}
+
+rank_report make_rank(const std::vector<const chip*>& chips, metric by, precision p, bool ascending,
+                      std::optional<std::size_t> top) {
+  rank_report report;
+  report.prec = p;
+  report.by = by;
+  report.ascending = ascending;
+  for (const chip* c : chips) report.rows.push_back({0, c, evaluate(*c, by, p)});
+  // Known values in the asked order, ties by id so the output is stable; missing values last, by id.
+  std::stable_sort(report.rows.begin(), report.rows.end(), [&](const rank_row& a, const rank_row& b) {
+    if (a.value.known() != b.value.known()) return a.value.known();
+    if (a.value.known() && *a.value.number != *b.value.number) {
+      return ascending ? *a.value.number < *b.value.number : *a.value.number > *b.value.number;
+    }
+    return a.subject->id < b.subject->id;
+  });
+  std::size_t rank = 0;
+  for (auto& row : report.rows) {
+    if (row.value.known()) row.rank = ++rank;
+  }
+  if (top && report.rows.size() > *top) report.rows.resize(*top);
+  return report;
+}
+
+show_report make_show(const chip& c) {
+  show_report report{&c, {}};
+  for_each_value(c, [&](std::string field, const value& v, std::string_view unit) {
+    // A precision the file never mentions is noise on a sheet; one it marks unsupported is information.
+    if (!v.known() && v.written.empty() && v.note.empty() && field.starts_with("compute.")) return;
+    report.entries.push_back({std::move(field), &v, std::string(unit)});
+  });
+  return report;
+}
+
+}  // namespace xpuspec

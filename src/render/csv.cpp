@@ -1,0 +1,88 @@
+// CSV per RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote or line break), one row per
+// chip with metric ids as the header, so a spreadsheet or pandas reads it without options. Missing is empty.
+
+#include <fmt/format.h>
+
+#include "render/formats.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+std::string field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string number(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
+
+std::string record(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += field(fields[i]);
+  }
+  return line + "\r\n";
+}
+
+}  // namespace
+
+std::string to_csv(const list_report& r) {
+  std::string out = record({"id", "name", "vendor", "family", "form_factor", "status", "released", "aliases"});
+  for (const chip* c : r.chips) {
+    out += record({c->id, c->name, c->vendor, c->family, c->form_factor, c->status, c->released,
+                   fmt::format("{}", fmt::join(c->aliases, ";"))});
+  }
+  return out;
+}
+
+std::string to_csv(const show_report& r) {
+  std::string out = record({"field", "value", "unit", "basis", "missing", "source", "note"});
+  for (const auto& e : r.entries) {
+    const value& v = *e.entry;
+    out += record({e.field, number(v.amount), e.unit, v.known() ? std::string(to_string(v.basis)) : "",
+                   v.known() ? "" : std::string(to_string(v.missing)), v.source, v.note});
+  }
+  return out;
+}
+
+std::string to_csv(const compare_report& r) {
+  std::vector<std::string> header{"id", "name", "vendor"};
+  for (metric m : r.metrics) header.emplace_back(definition(m).name);
+  if (r.baseline) {
+    for (metric m : r.metrics) header.push_back(fmt::format("{}_relative", definition(m).name));
+  }
+  std::string out = record(header);
+  for (const auto& row : r.rows) {
+    std::vector<std::string> fields{row.subject->id, row.subject->name, row.subject->vendor};
+    for (const auto& v : row.values) fields.push_back(number(v.number));
+    for (const auto& rel : row.relative) fields.push_back(number(rel));
+    out += record(fields);
+  }
+  return out;
+}
+
+std::string to_csv(const rank_report& r) {
+  std::string out = record({"rank", "id", "name", "vendor", std::string(definition(r.by).name), "basis"});
+  for (const auto& row : r.rows) {
+    out += record({row.rank ? std::to_string(row.rank) : "", row.subject->id, row.subject->name,
+                   row.subject->vendor, number(row.value.number),
+                   row.value.known() ? std::string(to_string(row.value.basis)) : ""});
+  }
+  return out;
+}
+
+std::string to_csv(const metrics_report& r) {
+  std::string out = record({"id", "label", "unit", "formula", "meaning", "derived"});
+  for (const auto& def : all_metrics()) {
+    out += record({std::string(def.name), std::string(def.label), metric_unit(def.id, r.prec),
+                   std::string(def.formula), std::string(def.meaning), def.derived ? "true" : "false"});
+  }
+  return out;
+}
+
+}  // namespace xpuspec::render

@@ -1,0 +1,25 @@
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "render/grid.hpp"
+
+namespace xpuspec::render {
+
+std::string human_number(double x) {
+  const double magnitude = std::fabs(x);
+  if (magnitude >= 10000) return fmt::format("{:.0f}", x);
+  int decimals = 0;
+  if (magnitude > 0) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(magnitude))));
+  std::string text = fmt::format("{:.{}f}", x, decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string human_ratio(double x) { return human_number(x) + "×"; }
+
+}  // namespace xpuspec::render

@@ -1,0 +1,26 @@
+#pragma once
+// One function per format over the shared grid; render.cpp picks among them.
+
+#include <string>
+
+#include "render/grid.hpp"
+#include "render/render.hpp"
+
+namespace xpuspec::render {
+
+std::string draw_table(const grid& g, const style& s);
+std::string draw_markdown(const grid& g);
+
+std::string to_json(const list_report& r);
+std::string to_json(const show_report& r);
+std::string to_json(const compare_report& r);
+std::string to_json(const rank_report& r);
+std::string to_json(const metrics_report& r);
+
+std::string to_csv(const list_report& r);
+std::string to_csv(const show_report& r);
+std::string to_csv(const compare_report& r);
+std::string to_csv(const rank_report& r);
+std::string to_csv(const metrics_report& r);
+
+}  // namespace xpuspec::render

@@ -1,0 +1,39 @@
+#pragma once
+// A report laid out for people: headed columns of formatted cells, with lines before and after. The table and
+// Markdown renderers draw the same grid, so the two cannot drift apart.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "xpuspec/report.hpp"
+
+namespace xpuspec::render {
+
+struct cell {
+  std::string text;
+  bool numeric = false;  // right-aligned
+  bool muted = false;    // a missing value: dimmed in colour
+};
+
+struct grid {
+  std::vector<std::pair<std::string, std::string>> preamble;  // "key: value" lines above the columns
+  std::vector<std::string> headers;
+  std::vector<std::vector<cell>> rows;
+  std::vector<std::optional<double>> bars;  // per row, 0..1, drawn only on a terminal; empty = no bars
+  std::vector<std::string> notes;           // lines below the columns
+};
+
+grid list_grid(const list_report& r);
+grid show_grid(const show_report& r);
+grid compare_grid(const compare_report& r);
+grid rank_grid(const rank_report& r);
+grid metrics_grid(const metrics_report& r);
+
+// "989.4", "3.35", "0.0412": four significant digits, no exponent, no trailing zeros.
+std::string human_number(double x);
+// "3.17×"
+std::string human_ratio(double x);
+
+}  // namespace xpuspec::render

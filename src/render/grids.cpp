@@ -1,0 +1,168 @@
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "render/grid.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+// Values that are not straight off a datasheet carry a marker, so an estimate never passes for a vendor figure.
+std::string_view basis_marker(basis b) {
+  switch (b) {
+    case basis::vendor: return "";
+    case basis::measured: return " [m]";
+    case basis::derived: return " [d]";
+    case basis::estimate: return " [e]";
+    case basis::projected: return " [p]";
+  }
+  return "";
+}
+
+constexpr std::string_view basis_legend =
+    "[d] derived from vendor figures  [e] estimate  [p] projected (not shipping)  [m] measured  —  missing";
+
+cell metric_cell(const metric_value& v, bool derived) {
+  if (v.known()) return {human_number(*v.number) + std::string(basis_marker(v.basis)), true, false};
+  // A raw value says why it is missing; a ratio over it is just missing, its reason listed below the table.
+  return {derived ? "—" : std::string(to_string(v.missing)), true, true};
+}
+
+std::string written_value(const value& v, std::string_view unit) {
+  if (!v.known()) return std::string(to_string(v.missing));
+  return fmt::format("{} {}", human_number(*v.amount), unit);
+}
+
+}  // namespace
+
+grid list_grid(const list_report& r) {
+  grid g;
+  g.headers = {"id", "name", "vendor", "form factor", "status", "released"};
+  for (const chip* c : r.chips) {
+    g.rows.push_back({{c->id}, {c->name}, {c->vendor}, {c->form_factor}, {c->status}, {c->released}});
+  }
+  g.notes.push_back(fmt::format("{} chip{}", r.chips.size(), r.chips.size() == 1 ? "" : "s"));
+  return g;
+}
+
+grid show_grid(const show_report& r) {
+  const chip& c = *r.subject;
+  grid g;
+  auto add = [&](std::string key, const std::string& text) {
+    if (!text.empty()) g.preamble.emplace_back(std::move(key), text);
+  };
+  add("chip", fmt::format("{} ({})", c.name, c.id));
+  add("vendor", c.vendor);
+  add("family", c.family);
+  add("form factor", c.form_factor);
+  add("status", c.status);
+  add("released", c.released);
+  if (!c.process_node.empty() || c.process_nm) {
+    add("process", c.process_nm ? fmt::format("{} ({} nm)", c.process_node, human_number(*c.process_nm))
+                                : c.process_node);
+  }
+  add("memory type", c.memory_type);
+  add("power term", c.power_term);
+  if (!c.interconnect_name.empty() || !c.interconnect_direction.empty()) {
+    add("interconnect", c.interconnect_direction.empty()
+                            ? c.interconnect_name
+                            : fmt::format("{} ({})", c.interconnect_name, c.interconnect_direction));
+  }
+  add("aliases", fmt::format("{}", fmt::join(c.aliases, ", ")));
+  add("from", c.bundled ? fmt::format("bundled data ({})", c.origin) : c.origin);
+
+  g.headers = {"field", "value", "basis", "source", "note"};
+  for (const auto& e : r.entries) {
+    const value& v = *e.entry;
+    g.rows.push_back({{e.field},
+                      {written_value(v, e.unit), true, !v.known()},
+                      {v.known() ? std::string(to_string(v.basis)) : "", false, false},
+                      {v.source},
+                      {v.note}});
+  }
+  for (const auto& note : c.notes) g.notes.push_back("Note: " + note);
+  for (const auto& s : c.sources) {
+    g.notes.push_back(fmt::format("[{}] {}{}: {}{}", s.id, s.title, s.publisher.empty() ? "" : ", " + s.publisher,
+                                  s.url, s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)));
+  }
+  return g;
+}
+
+grid compare_grid(const compare_report& r) {
+  grid g;
+  g.preamble.emplace_back("precision", fmt::format("{} (dense; sparse figures are never compared)", to_string(r.prec)));
+  if (r.baseline) g.preamble.emplace_back("baseline", fmt::format("{} (ratios are value / baseline)", r.baseline->id));
+  g.headers = {"metric", "unit"};
+  for (const auto& row : r.rows) g.headers.push_back(row.subject->id);
+  bool any_marker = false;
+  for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+    const metric_def& def = definition(r.metrics[m]);
+    std::vector<cell> line{{std::string(def.name)}, {metric_unit(def.id, r.prec)}};
+    for (const auto& row : r.rows) {
+      cell c = metric_cell(row.values[m], def.derived);
+      any_marker = any_marker || row.values[m].basis != basis::vendor || c.muted;
+      if (!row.relative.empty() && row.relative[m]) c.text += fmt::format(" ({})", human_ratio(*row.relative[m]));
+      line.push_back(std::move(c));
+    }
+    g.rows.push_back(std::move(line));
+  }
+  for (const auto& row : r.rows) {
+    const chip& c = *row.subject;
+    const std::string typed = row.requested == c.id ? "" : fmt::format("{} = ", row.requested);
+    g.notes.push_back(fmt::format("{}{}: {}{}", typed, c.id, c.name, c.bundled ? "" : fmt::format(" (from {})", c.origin)));
+  }
+  for (const auto& row : r.rows) {
+    std::set<std::string> reasons;
+    for (const auto& v : row.values) {
+      if (!v.known()) reasons.insert(v.reason);
+    }
+    for (const auto& reason : reasons) g.notes.push_back(fmt::format("{}: {}", row.subject->id, reason));
+  }
+  if (any_marker) g.notes.emplace_back(basis_legend);
+  return g;
+}
+
+grid rank_grid(const rank_report& r) {
+  const metric_def& def = definition(r.by);
+  grid g;
+  g.preamble.emplace_back("ranked by", fmt::format("{} ({}), {}", def.name, metric_unit(r.by, r.prec),
+                                                   r.ascending ? "lowest first" : "highest first"));
+  g.preamble.emplace_back("precision", fmt::format("{} (dense)", to_string(r.prec)));
+  g.headers = {"#", "id", "vendor", std::string(def.name)};
+  double largest = 0;
+  for (const auto& row : r.rows) {
+    if (row.value.known()) largest = std::max(largest, *row.value.number);
+  }
+  bool any_marker = false;
+  for (const auto& row : r.rows) {
+    cell value = metric_cell(row.value, def.derived);
+    any_marker = any_marker || row.value.basis != basis::vendor || value.muted;
+    g.rows.push_back({{row.rank ? std::to_string(row.rank) : "-", true}, {row.subject->id}, {row.subject->vendor},
+                      std::move(value)});
+    if (row.value.known() && largest > 0) {
+      g.bars.emplace_back(*row.value.number / largest);
+    } else {
+      g.bars.emplace_back(std::nullopt);
+    }
+  }
+  for (const auto& row : r.rows) {
+    if (!row.value.known()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.value.reason));
+  }
+  if (any_marker) g.notes.emplace_back(basis_legend);
+  return g;
+}
+
+grid metrics_grid(const metrics_report& r) {
+  grid g;
+  g.headers = {"id", "unit", "formula", "meaning"};
+  for (const auto& def : all_metrics()) {
+    g.rows.push_back({{std::string(def.name)}, {metric_unit(def.id, r.prec)}, {std::string(def.formula)},
+                      {std::string(def.meaning)}});
+  }
+  g.notes.emplace_back("Raw values are read from the chip file (see `xpuspec show CHIP`); derived ones are the formula "
+                       "over them. A metric over a missing value is missing (null in JSON, — in a table), never 0.");
+  return g;
+}
+
+}  // namespace xpuspec::render

@@ -1,0 +1,149 @@
+// JSON for scripts: numbers are plain JSON numbers in the unit the metric id names, at full precision; a missing
+// value is null with its reason beside it. The shape is stable; schema_version bumps on any breaking change.
+
+#include <nlohmann/json.hpp>
+
+#include "render/formats.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json number_or_null(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+
+json chip_summary(const chip& c) {
+  return {{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}};
+}
+
+std::string dump(const json& j) { return j.dump(2) + "\n"; }
+
+}  // namespace
+
+std::string to_json(const list_report& r) {
+  json chips = json::array();
+  for (const chip* c : r.chips) {
+    json entry = chip_summary(*c);
+    entry["family"] = c->family;
+    entry["form_factor"] = c->form_factor;
+    entry["status"] = c->status;
+    entry["released"] = c->released;
+    entry["aliases"] = c->aliases;
+    entry["origin"] = c->origin;
+    chips.push_back(std::move(entry));
+  }
+  return dump({{"schema_version", json_schema_version}, {"chips", std::move(chips)}});
+}
+
+std::string to_json(const show_report& r) {
+  const chip& c = *r.subject;
+  json values = json::object();
+  for (const auto& e : r.entries) {
+    const value& v = *e.entry;
+    json entry{{"value", number_or_null(v.amount)}, {"unit", e.unit}};
+    if (v.known()) {
+      entry["basis"] = to_string(v.basis);
+    } else {
+      entry["missing"] = to_string(v.missing);
+    }
+    entry["source"] = v.source.empty() ? json(nullptr) : json(v.source);
+    entry["note"] = v.note;
+    entry["written"] = v.written;
+    values[e.field] = std::move(entry);
+  }
+  json sources = json::object();
+  for (const auto& s : c.sources) {
+    sources[s.id] = {{"title", s.title}, {"url", s.url}, {"accessed", s.accessed}, {"publisher", s.publisher}};
+  }
+  json out = chip_summary(c);
+  out["family"] = c.family;
+  out["form_factor"] = c.form_factor;
+  out["status"] = c.status;
+  out["released"] = c.released;
+  out["aliases"] = c.aliases;
+  out["process"] = {{"node", c.process_node}, {"nm", number_or_null(c.process_nm)}};
+  out["memory_type"] = c.memory_type;
+  out["power_term"] = c.power_term;
+  out["interconnect"] = {{"name", c.interconnect_name}, {"direction", c.interconnect_direction}};
+  out["values"] = std::move(values);
+  out["notes"] = c.notes;
+  out["sources"] = std::move(sources);
+  out["origin"] = c.origin;
+  out["bundled"] = c.bundled;
+  return dump({{"schema_version", json_schema_version}, {"chip", std::move(out)}});
+}
+
+std::string to_json(const compare_report& r) {
+  json metric_ids = json::array();
+  for (metric m : r.metrics) metric_ids.push_back(definition(m).name);
+  json chips = json::array();
+  for (const auto& row : r.rows) {
+    json metrics = json::object();
+    json relative = json::object();
+    json missing = json::object();
+    json reasons = json::object();
+    json bases = json::object();
+    for (std::size_t i = 0; i < r.metrics.size(); ++i) {
+      const std::string name(definition(r.metrics[i]).name);
+      const metric_value& v = row.values[i];
+      metrics[name] = number_or_null(v.number);
+      if (r.baseline) relative[name] = number_or_null(row.relative[i]);
+      if (!v.known()) {
+        missing[name] = to_string(v.missing);
+        reasons[name] = v.reason;
+      } else if (v.basis != basis::vendor) {
+        bases[name] = to_string(v.basis);
+      }
+    }
+    json entry = chip_summary(*row.subject);
+    entry["requested"] = row.requested;
+    entry["metrics"] = std::move(metrics);
+    entry["relative"] = std::move(relative);
+    entry["missing"] = std::move(missing);
+    entry["missing_reasons"] = std::move(reasons);
+    entry["basis"] = std::move(bases);
+    chips.push_back(std::move(entry));
+  }
+  return dump({{"schema_version", json_schema_version},
+               {"precision", to_string(r.prec)},
+               {"baseline", r.baseline ? json(r.baseline->id) : json(nullptr)},
+               {"metric_ids", std::move(metric_ids)},
+               {"chips", std::move(chips)}});
+}
+
+std::string to_json(const rank_report& r) {
+  json chips = json::array();
+  for (const auto& row : r.rows) {
+    json entry{{"rank", row.rank ? json(row.rank) : json(nullptr)}};
+    entry.update(chip_summary(*row.subject));
+    entry["value"] = number_or_null(row.value.number);
+    if (row.value.known()) {
+      entry["basis"] = to_string(row.value.basis);
+    } else {
+      entry["missing"] = to_string(row.value.missing);
+      entry["missing_reason"] = row.value.reason;
+    }
+    chips.push_back(std::move(entry));
+  }
+  return dump({{"schema_version", json_schema_version},
+               {"metric", definition(r.by).name},
+               {"unit", metric_unit(r.by, r.prec)},
+               {"precision", to_string(r.prec)},
+               {"order", r.ascending ? "ascending" : "descending"},
+               {"chips", std::move(chips)}});
+}
+
+std::string to_json(const metrics_report& r) {
+  json metrics = json::array();
+  for (const auto& def : all_metrics()) {
+    metrics.push_back({{"id", def.name},
+                       {"label", def.label},
+                       {"unit", metric_unit(def.id, r.prec)},
+                       {"formula", def.formula},
+                       {"meaning", def.meaning},
+                       {"derived", def.derived}});
+  }
+  return dump({{"schema_version", json_schema_version}, {"metrics", std::move(metrics)}});
+}
+
+}  // namespace xpuspec::render

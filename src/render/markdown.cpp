@@ -1,0 +1,49 @@
+// GitHub-flavoured Markdown: the same grid as the terminal table, for pasting into an issue or a README.
+
+#include <fmt/format.h>
+
+#include "render/formats.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+// Only the cell separator needs escaping: GitHub does not treat intraword _ as emphasis, and escaping it would
+// put backslashes into URLs and metric ids.
+std::string escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c == '\n' ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string draw_markdown(const grid& g) {
+  std::string out;
+  for (const auto& [key, text] : g.preamble) out += fmt::format("- **{}**: {}\n", escape(key), escape(text));
+  if (!g.preamble.empty()) out += '\n';
+
+  std::vector<bool> numeric(g.headers.size(), false);
+  for (const auto& row : g.rows) {
+    for (std::size_t i = 0; i < row.size() && i < numeric.size(); ++i) numeric[i] = numeric[i] || row[i].numeric;
+  }
+  out += "|";
+  for (const auto& h : g.headers) out += fmt::format(" {} |", escape(h));
+  out += "\n|";
+  for (std::size_t i = 0; i < g.headers.size(); ++i) out += numeric[i] ? " ---: |" : " --- |";
+  out += '\n';
+  for (const auto& row : g.rows) {
+    out += "|";
+    for (const auto& c : row) out += fmt::format(" {} |", escape(c.text));
+    out += '\n';
+  }
+  if (!g.notes.empty()) {
+    out += '\n';
+    for (const auto& note : g.notes) out += escape(note) + "  \n";
+  }
+  return out;
+}
+
+}  // namespace xpuspec::render

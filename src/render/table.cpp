@@ -1,0 +1,105 @@
+// Aligned plain-text tables for a terminal or a pipe. Colour and bar characters only when the caller says the
+// output is a terminal (style), so `xpuspec ... | grep` sees plain ASCII apart from the — and × signs.
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "render/grid.hpp"
+#include "render/formats.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view dim = "\x1b[2m";
+constexpr std::string_view reset = "\x1b[0m";
+constexpr std::size_t bar_width = 24;
+
+// Columns a string takes in a terminal: its UTF-8 code points (our cells hold no wide characters).
+std::size_t display_width(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+std::string pad(std::string_view text, std::size_t width, bool right) {
+  const std::size_t fill = width > display_width(text) ? width - display_width(text) : 0;
+  return right ? std::string(fill, ' ') + std::string(text) : std::string(text) + std::string(fill, ' ');
+}
+
+std::string bar(double fraction) {
+  static constexpr std::string_view eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  const auto units = static_cast<std::size_t>(std::lround(std::clamp(fraction, 0.0, 1.0) * bar_width * 8));
+  std::string out;
+  for (std::size_t i = 0; i < units / 8; ++i) out += "█";
+  out += eighths[units % 8];
+  return out;
+}
+
+void trim_right(std::string& line) {
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+}
+
+}  // namespace
+
+std::string draw_table(const grid& g, const style& s) {
+  std::string out;
+  if (!g.preamble.empty()) {
+    std::size_t key_width = 0;
+    for (const auto& [key, unused] : g.preamble) key_width = std::max(key_width, key.size() + 1);
+    for (const auto& [key, text] : g.preamble) out += fmt::format("{} {}\n", pad(key + ":", key_width, false), text);
+    out += '\n';
+  }
+
+  std::vector<std::size_t> widths(g.headers.size(), 0);
+  for (std::size_t i = 0; i < g.headers.size(); ++i) widths[i] = display_width(g.headers[i]);
+  for (const auto& row : g.rows) {
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], display_width(row[i].text));
+    }
+  }
+  // Numeric columns are right-aligned, their headings too, so a heading sits over its numbers.
+  std::vector<bool> numeric(g.headers.size(), false);
+  for (const auto& row : g.rows) {
+    for (std::size_t i = 0; i < row.size() && i < numeric.size(); ++i) numeric[i] = numeric[i] || row[i].numeric;
+  }
+  const bool with_bars = s.decorate && !g.bars.empty();
+
+  std::string header;
+  std::string rule;
+  for (std::size_t i = 0; i < g.headers.size(); ++i) {
+    if (i) {
+      header += "  ";
+      rule += "  ";
+    }
+    header += pad(g.headers[i], widths[i], numeric[i]);
+    rule += std::string(widths[i], '-');
+  }
+  trim_right(header);
+  out += s.color ? fmt::format("{}{}{}\n", bold, header, reset) : header + "\n";
+  out += rule + "\n";
+
+  for (std::size_t r = 0; r < g.rows.size(); ++r) {
+    std::string line;
+    const auto& row = g.rows[r];
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) line += "  ";
+      std::string text = pad(row[i].text, widths[i], numeric[i]);
+      if (s.color && row[i].muted) text = fmt::format("{}{}{}", dim, text, reset);
+      line += text;
+    }
+    if (with_bars && r < g.bars.size() && g.bars[r]) line += "  " + bar(*g.bars[r]);
+    trim_right(line);
+    out += line + "\n";
+  }
+
+  if (!g.notes.empty()) {
+    out += '\n';
+    for (const auto& note : g.notes) out += (s.color ? fmt::format("{}{}{}", dim, note, reset) : note) + "\n";
+  }
+  return out;
+}
+
+}  // namespace xpuspec::render
