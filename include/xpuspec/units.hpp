@@ -29,8 +29,8 @@ struct quantity_text {
   std::string unit;
 };
 
-// Splits "3.35 TB/s" into 3.35 and "TB/s". Throws xpuspec::error (without a location) when the text is not a
-// number followed by a unit, or the number is not finite.
+// Splits "3.35 TB/s" into 3.35 and "TB/s" (the unit is empty when there is none). Throws xpuspec::error (without
+// a location) when the text does not start with a number, or the number is not finite.
 quantity_text split_quantity(std::string_view text);
 
 // split_quantity, then the unit checked against `d` and the number converted. Throws xpuspec::error.

@@ -39,7 +39,7 @@ int run_compare(const compare_options& o, context& ctx) {
 void setup_compare(CLI::App& app, context& ctx) {
   auto o = std::make_shared<compare_options>();
   auto* sub = app.add_subcommand("compare", "Chips side by side: raw specs and derived metrics, dense figures only");
-  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP...");
+  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP");
   sub->add_option("-p,--precision", o->precision, "Precision of the compute figures (dense)")
       ->capture_default_str()
       ->type_name("PRECISION");

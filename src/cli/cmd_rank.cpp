@@ -34,7 +34,7 @@ void setup_rank(CLI::App& app, context& ctx) {
   auto o = std::make_shared<rank_options>();
   auto* sub = app.add_subcommand("rank", "All (or the named, or filtered) chips ordered by one metric");
   sub->add_option("--by", o->by, "Metric id to order by (see `xpuspec metrics`)")->required()->type_name("METRIC");
-  sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name("CHIP...");
+  sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name("CHIP");
   sub->add_option("-p,--precision", o->precision, "Precision of the compute figures (dense)")
       ->capture_default_str()
       ->type_name("PRECISION");

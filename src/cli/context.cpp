@@ -123,13 +123,13 @@ void add_global_options(CLI::App& app, context& ctx) {
   app.add_flag("--no-bundled", o.no_bundled, "Use only the chips from --data and XPUSPEC_PATH");
   auto* format = app.add_option("--format", o.format, "Output format")
                      ->check(CLI::IsMember({"table", "json", "csv", "markdown", "md"}))
-                     ->type_name("table|json|csv|markdown");
+                     ->type_name("FORMAT");
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
   app.add_option("-o,--output", o.output, "Write the output to FILE, atomically (a failed run leaves FILE as it was)")
       ->type_name("FILE");
   app.add_option("--color", o.color, "Colour and bars: auto (a terminal, unless NO_COLOR is set or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->type_name("auto|always|never");
+      ->type_name("WHEN");
 }
 
 precision parse_precision(const std::string& name) {

@@ -1,16 +1,20 @@
 // xpuspec: compare AI accelerators from sourced spec sheets. main parses, runs one subcommand, and is the one
 // place that turns a core error into "xpuspec: error: ..." and exit status 2.
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
 #include "xpuspec/error.hpp"
+#include "xpuspec/names.hpp"
 
 namespace {
 
@@ -19,6 +23,27 @@ void print_errors(const std::string& message) {
   for (std::string line; std::getline(lines, line);) {
     std::fputs(fmt::format("xpuspec: error: {}\n", line).c_str(), stderr);
   }
+}
+
+// The first word that is neither an option nor the value of a global option: what the user meant as the command.
+std::string command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
+    if (!arg.starts_with("-")) return std::string(arg);
+    const bool takes_value = arg == "--data" || arg == "--format" || arg == "-o" || arg == "--output" ||
+                             arg == "--color";
+    if (takes_value) ++i;
+  }
+  return "";
+}
+
+bool wants_help_or_version(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "-h" || arg == "--help" || arg == "--version") return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -43,6 +68,22 @@ int main(int argc, char** argv) {
   xpuspec::cli::setup_rank(app, ctx);
   xpuspec::cli::setup_metrics(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+
+  // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command
+  // and suggest the nearest instead.
+  std::vector<std::string> commands;
+  for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  if (const auto word = command_word(argc, argv); !word.empty()) {
+    if (std::find(commands.begin(), commands.end(), word) == commands.end()) {
+      print_errors(fmt::format("unknown command \"{}\"{}", word, xpuspec::did_you_mean(word, commands)));
+      std::fputs("Run `xpuspec --help` for usage.\n", stderr);
+      return 2;
+    }
+  } else if (!wants_help_or_version(argc, argv)) {
+    print_errors(fmt::format("no command given; commands: {}", fmt::join(commands, ", ")));
+    std::fputs("Run `xpuspec --help` for usage.\n", stderr);
+    return 2;
+  }
 
   try {
     app.parse(argc, argv);

@@ -150,8 +150,13 @@ class scanner {
     std::string key = read_key();
     if (tracked) {
       pointer = top.base + "/" + pointer_escape(key);
-      if (!top.keys.insert(key).second) out_.duplicate_keys.push_back(pointer);
-      out_.key_offset.emplace(pointer, key_start);
+      if (top.keys.insert(key).second) {
+        out_.key_offset.emplace(pointer, key_start);
+      } else {
+        // The second occurrence is the one to point at: the first was fine until it came along.
+        out_.duplicate_keys.push_back(pointer);
+        out_.key_offset[pointer] = key_start;
+      }
     }
     skip_space();
     if (pos_ < text_.size() && text_[pos_] == ':') ++pos_;

@@ -1,6 +1,7 @@
 #include "xpuspec/load.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <regex>
 
@@ -250,22 +251,66 @@ class reader {
 const std::regex id_pattern("^[a-z0-9][a-z0-9._-]*$");
 const std::regex date_pattern("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$");
 
+// nlohmann quotes the offending bytes raw; invalid UTF-8 or control bytes must not reach a terminal as they are.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// The start of the token that ends at `last`: a string back to its opening quote, a number or literal back to
+// its first character, punctuation is itself.
+std::size_t token_start(std::string_view text, std::size_t last) {
+  if (last >= text.size()) return last;
+  if (text[last] == '"') {
+    for (std::size_t i = last; i-- > 0;) {
+      if (text[i] != '"') continue;
+      std::size_t backslashes = 0;
+      while (i > backslashes && text[i - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return i;
+    }
+    return last;
+  }
+  auto in_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-'; };
+  std::size_t i = last;
+  while (i > 0 && in_word(text[i]) && in_word(text[i - 1])) --i;
+  return i;
+}
+
 json parse_document(std::string_view text, std::string_view origin) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw error(located(origin, text_position{}, "empty file: a chip file is one JSON object"));
+  }
   try {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     // nlohmann's message carries its own "[json.exception...] parse error at line L, column C: "; keep the
-    // part after it and give the position in our form.
+    // part after it. A lexer error ("last read: ...") ends at the bad character; a parser error ends at the
+    // token it did not expect, and a reader looks for that token's start.
     std::string message = e.what();
     if (const auto at = message.find(": ", message.find("parse error")); at != std::string::npos) {
       message = message.substr(at + 2);
     }
-    const std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
-    throw error(located(origin, position_of(text, offset), message));
+    std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
+    if (message.find("last read: '") == std::string::npos) offset = token_start(text, offset);
+    throw error(located(origin, position_of(text, offset), printable(message)));
   } catch (const json::exception& e) {
+    // Other parse-time failures (a number too large for a double) carry no position; find the token.
     std::string message = e.what();
     if (const auto bracket = message.find("] "); bracket != std::string::npos) message = message.substr(bracket + 2);
-    throw error(located(origin, text_position{}, message));
+    std::size_t offset = 0;
+    if (const auto quote = message.find('\''); quote != std::string::npos) {
+      const auto end = message.find('\'', quote + 1);
+      if (end != std::string::npos) offset = text.find(message.substr(quote + 1, end - quote - 1));
+      if (offset == std::string_view::npos) offset = 0;
+    }
+    throw error(located(origin, position_of(text, offset), printable(message)));
   }
 }
 

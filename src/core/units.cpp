@@ -117,21 +117,21 @@ quantity_text split_quantity(std::string_view text) {
   std::string_view rest(end, static_cast<std::size_t>(last - end));
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
   while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-  if (rest.empty()) {
-    throw error(fmt::format("\"{}\" has no unit: write e.g. \"{} TB/s\"", text, std::string_view(first, end)));
-  }
   return {number, std::string(rest)};
 }
 
 double parse_quantity(std::string_view text, dimension d) {
   const quantity_text q = split_quantity(text);
+  if (q.unit.empty()) {
+    throw error(fmt::format("\"{}\" has no unit: write e.g. \"{} {}\"", text, text, canonical_unit(d)));
+  }
   const auto factor = unit_factor(q.unit, d);
   if (!factor) {
     const auto other = dimension_of_unit(q.unit);
     const std::string choices = fmt::format("{}", fmt::join(accepted_units(d), ", "));
     if (other) {
-      throw error(fmt::format("\"{}\" is a {} but this field is a {} (units: {})", text, dimension_name(*other),
-                              dimension_name(d), choices));
+      throw error(fmt::format("\"{}\" is in {} units, but this field is {} (units: {})", text,
+                              dimension_name(*other), dimension_name(d), choices));
     }
     throw error(fmt::format("unknown unit \"{}\" in \"{}\" (units for {}: {})", q.unit, text, dimension_name(d),
                             choices));

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include "render/grid.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/units.hpp"
 
 namespace xpuspec::render {
 namespace {
@@ -29,9 +31,18 @@ cell metric_cell(const metric_value& v, bool derived) {
   return {derived ? "—" : std::string(to_string(v.missing)), true, true};
 }
 
+// The value in the field's unit, and as the file wrote it when that was another unit ("137.4 GB (128 GiB)"),
+// so a reader can match it to the datasheet.
 std::string written_value(const value& v, std::string_view unit) {
   if (!v.known()) return std::string(to_string(v.missing));
-  return fmt::format("{} {}", human_number(*v.amount), unit);
+  std::string text = fmt::format("{} {}", human_number(*v.amount), unit);
+  try {
+    const quantity_text as_written = split_quantity(v.written);
+    if (!as_written.unit.empty() && as_written.unit != unit) text += fmt::format(" ({})", v.written);
+  } catch (const error&) {
+    // Plain counts and prices are written without a unit; nothing to add.
+  }
+  return text;
 }
 
 }  // namespace

@@ -1,0 +1,79 @@
+// The bundled data, checked against the cited datasheets' figures and against the rules users rely on: every
+// known value traces to a source with a URL, dense never exceeds sparse, and the aliases mean the SKU users mean.
+
+#include <catch2/catch.hpp>
+
+#include "xpuspec/catalog.hpp"
+#include "xpuspec/metrics.hpp"
+
+using namespace xpuspec;
+
+namespace {
+const catalog& bundled() {
+  static const catalog cat = load_catalog({});
+  return cat;
+}
+double metric_of(std::string_view chip_name, metric m, precision p = precision::bf16) {
+  const metric_value v = evaluate(bundled().get(chip_name), m, p);
+  REQUIRE(v.known());
+  return *v.number;
+}
+}  // namespace
+
+TEST_CASE("the starter chips are all there", "[data]") {
+  for (const char* name : {"ascend-910b", "ascend-950dt", "a100", "h100", "b200", "mi300x", "tpu-v5p"}) {
+    CHECK(bundled().find(name) != nullptr);
+  }
+}
+
+TEST_CASE("headline figures match the vendor datasheets, dense kept apart from sparse", "[data]") {
+  // NVIDIA H100 datasheet: 1,979 TFLOPS BF16 with sparsity, 3.35 TB/s, 700 W. Dense is 989.4.
+  CHECK(metric_of("h100", metric::tflops) == Approx(989.4));
+  CHECK(*bundled().get("h100").at(precision::bf16).sparse.amount == Approx(1979));
+  CHECK(metric_of("h100", metric::tdp_w) == Approx(700));
+  CHECK(metric_of("h100", metric::tflops_per_watt) == Approx(989.4 / 700));  // 1.4134
+  CHECK(metric_of("h100", metric::ridge_flop_per_byte) == Approx(989.4 / 3.35));  // 295.3 FLOP/byte
+  // NVIDIA A100 datasheet: 312 TFLOPS BF16 dense (624 sparse), 2,039 GB/s, 400 W.
+  CHECK(metric_of("a100", metric::tflops) == Approx(312));
+  CHECK(metric_of("a100", metric::bandwidth_tb_s) == Approx(2.039));
+  CHECK(metric_of("a100", metric::tflops_per_watt) == Approx(312.0 / 400));
+  // HGX B200: 4.5 PFLOPS BF16 with sparsity, so 2.25 PFLOPS dense, at 1,000 W, 180 GB.
+  CHECK(metric_of("b200", metric::tflops) == Approx(2250));
+  CHECK(metric_of("b200", metric::tdp_w) == Approx(1000));
+  CHECK(metric_of("b200", metric::memory_gb) == Approx(180));
+  // AMD MI300X data sheet: 1,307.4 TFLOPS BF16 dense, 5.3 TB/s, 192 GB, 750 W.
+  CHECK(metric_of("mi300x", metric::tflops) == Approx(1307.4));
+  CHECK(metric_of("mi300x", metric::bandwidth_tb_s) == Approx(5.3));
+  // Google TPU v5p: 459 TFLOPS bf16, 2,765 GBps, 95 GB; 4,800 Gbps ICI = 600 GB/s.
+  CHECK(metric_of("tpu-v5p", metric::tflops) == Approx(459));
+  CHECK(metric_of("tpu-v5p", metric::interconnect_gb_s) == Approx(600));
+}
+
+TEST_CASE("what vendors do not publish stays missing", "[data]") {
+  const metric_value tpu_power = evaluate(bundled().get("tpu-v5p"), metric::tflops_per_watt, precision::bf16);
+  CHECK_FALSE(tpu_power.known());
+  CHECK(tpu_power.missing == absence::unpublished);
+  const chip& ascend = bundled().get("ascend-910b");
+  CHECK(ascend.at(precision::bf16).dense.basis == basis::estimate);
+  CHECK(ascend.memory_bandwidth.missing == absence::unpublished);
+  CHECK(bundled().get("ascend-950dt").at(precision::fp8).dense.basis == basis::projected);
+}
+
+TEST_CASE("every bundled value traces to a source with a URL", "[data]") {
+  for (const chip& c : bundled().chips()) {
+    CHECK(c.bundled);
+    for_each_value(c, [&](std::string_view field, const value& v, std::string_view) {
+      if (!v.known()) return;
+      INFO(c.id << " " << field);
+      const source_ref* s = c.find_source(v.source);
+      REQUIRE(s != nullptr);
+      CHECK(s->url.rfind("https://", 0) == 0);
+      CHECK_FALSE(s->accessed.empty());
+      if (v.basis == basis::estimate || v.basis == basis::derived) CHECK_FALSE(v.note.empty());
+    });
+    for (precision p : all_precisions) {
+      const rate& r = c.at(p);
+      if (r.dense.known() && r.sparse.known()) CHECK(*r.dense.amount <= *r.sparse.amount);
+    }
+  }
+}

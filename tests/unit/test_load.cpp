@@ -1,0 +1,95 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "helpers.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/json_positions.hpp"
+#include "xpuspec/load.hpp"
+#include "xpuspec/report.hpp"
+
+using namespace xpuspec;
+
+TEST_CASE("a chip file loads every field with unit, basis and source", "[load]") {
+  const chip alpha = test::fixture("alpha");
+  CHECK(alpha.id == "acme-alpha");
+  CHECK(alpha.name == "Acme Alpha 50GB");
+  CHECK(alpha.aliases == std::vector<std::string>{"alpha", "Alpha-SXM"});
+  CHECK(alpha.process_node == "N5");
+  CHECK(alpha.process_nm == 5.0);
+  CHECK(*alpha.at(precision::bf16).dense.amount == 100);
+  CHECK(*alpha.at(precision::bf16).sparse.amount == 200);
+  CHECK(alpha.at(precision::bf16).dense.source == "alpha-sheet");  // the file's default source
+  CHECK(alpha.at(precision::bf16).dense.written == "100 TFLOPS");
+  CHECK(alpha.at(precision::bf16).dense.pointer == "/compute/bf16/dense");
+  CHECK(alpha.at(precision::fp4).dense.missing == absence::unsupported);
+  CHECK(alpha.at(precision::fp4).dense.source.empty());  // a missing value needs no source
+  CHECK(*alpha.tdp.amount == 500);                       // 0.5 kW
+  CHECK(alpha.interconnect_direction == "bidirectional");
+  CHECK(*alpha.interconnect_domain.amount == 8);
+  CHECK(*alpha.price_usd.amount == 20000);
+  REQUIRE(alpha.sources.size() == 1);
+  CHECK(alpha.sources[0].url == "https://example.com/alpha.pdf");
+  CHECK_FALSE(alpha.bundled);
+}
+
+TEST_CASE("the long form carries its own basis, source and note", "[load]") {
+  const chip beta = test::fixture("beta");
+  const value& bf16 = beta.at(precision::bf16).dense;
+  CHECK(*bf16.amount == 400);
+  CHECK(bf16.basis == basis::estimate);
+  CHECK(bf16.source == "beta-blog");
+  CHECK(bf16.note == "third-party figure");
+  CHECK(bf16.written == "400 TFLOPS");
+  CHECK_FALSE(beta.tdp.known());
+  CHECK(beta.tdp.missing == absence::unpublished);
+  CHECK(beta.tdp.note == "Bolt publishes no power figure");
+  CHECK(*beta.interconnect_bandwidth.amount == Approx(200));  // 1600 Gb/s
+}
+
+TEST_CASE("show lists every value the file mentions, and no precision it never mentions", "[load]") {
+  const chip beta = test::fixture("beta");
+  const show_report sheet = make_show(beta);
+  std::vector<std::string> fields;
+  for (const auto& e : sheet.entries) fields.push_back(e.field);
+  CHECK(fields == std::vector<std::string>{"compute.bf16.dense", "compute.fp8.dense", "memory.capacity",
+                                           "memory.bandwidth", "power.tdp", "interconnect.bandwidth",
+                                           "interconnect.domain", "price.usd"});
+}
+
+TEST_CASE("a byte-order mark before the object is accepted", "[load]") {
+  const chip c = parse_chip("\xEF\xBB\xBF" + test::chip_json("bom-chip"), "bom.json");
+  CHECK(c.id == "bom-chip");
+}
+
+TEST_CASE("errors name the file, line and column of the value", "[load]") {
+  const std::string text = "{\n  \"id\": \"x\",\n  \"name\": \"X\",\n  \"vendor\": \"V\",\n  \"status\": \"shipping\",\n"
+                           "  \"power\": { \"tdp\": \"3.35 TB/s\" },\n  \"source\": \"s\",\n"
+                           "  \"sources\": { \"s\": { \"title\": \"t\", \"url\": \"u\" } }\n}\n";
+  // Line 6 is `  "power": { "tdp": "3.35 TB/s" },`; the value's quote is column 21.
+  CHECK_THROWS_WITH(parse_chip(text, "dir/chip.json"),
+                    Catch::StartsWith("dir/chip.json:6:21: \"3.35 TB/s\" is in bandwidth units"));
+}
+
+TEST_CASE("JSON positions map pointers to offsets", "[load]") {
+  const std::string text = R"({"a": {"b~c/d": [10, {"e": "x"}]}, "\u00e9": 1})";
+  const json_positions p = index_json_positions(text);
+  CHECK(p.offset_of("") == 0);
+  CHECK(p.offset_of("/a") == 6);
+  // Offsets counted by hand over the text above: '[' at 16, 10 at 17, '{' at 21, "x" at 27, 1 at 45.
+  CHECK(p.offset_of("/a/b~0c~1d") == 16);
+  CHECK(p.offset_of("/a/b~0c~1d/0") == 17);
+  CHECK(p.offset_of("/a/b~0c~1d/1") == 21);
+  CHECK(p.offset_of("/a/b~0c~1d/1/e") == 27);
+  CHECK(p.offset_of("/\xC3\xA9") == 45);
+  CHECK(p.key_offset_of("/a") == 1);
+  CHECK(p.offset_of("/a/nothing/here") == 6);  // nearest ancestor
+  CHECK(p.duplicate_keys.empty());
+}
+
+TEST_CASE("JSON positions survive 100 000 levels of nesting in linear time", "[load]") {
+  const std::string deep = "{\"notes\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const json_positions p = index_json_positions(deep);
+  CHECK(p.offset_of("/notes") == 10);
+  CHECK(p.offset_of("/notes/0") == 11);
+}

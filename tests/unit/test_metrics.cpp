@@ -1,0 +1,107 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "helpers.hpp"
+#include "xpuspec/metrics.hpp"
+
+using namespace xpuspec;
+
+namespace {
+double number(const chip& c, metric m, precision p = precision::bf16) {
+  const metric_value v = evaluate(c, m, p);
+  REQUIRE(v.known());
+  return *v.number;
+}
+}  // namespace
+
+TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metrics]") {
+  // alpha: bf16 100 TFLOPS dense, 50 GB, 2 TB/s, 0.5 kW, 400 GB/s scale-up, 20,000 USD.
+  const chip alpha = test::fixture("alpha");
+  CHECK(number(alpha, metric::tflops) == Approx(100));
+  CHECK(number(alpha, metric::memory_gb) == Approx(50));
+  CHECK(number(alpha, metric::bandwidth_tb_s) == Approx(2));
+  CHECK(number(alpha, metric::tdp_w) == Approx(500));
+  CHECK(number(alpha, metric::interconnect_gb_s) == Approx(400));
+  CHECK(number(alpha, metric::price_usd) == Approx(20000));
+  CHECK(number(alpha, metric::tflops_per_watt) == Approx(0.2));               // 100 / 500
+  CHECK(number(alpha, metric::bandwidth_gb_s_per_tflop) == Approx(20));       // 2000 GB/s / 100
+  CHECK(number(alpha, metric::ridge_flop_per_byte) == Approx(50));            // 100e12 FLOP/s / 2e12 B/s
+  CHECK(number(alpha, metric::memory_gb_per_tflop) == Approx(0.5));          // 50 / 100
+  CHECK(number(alpha, metric::interconnect_gb_s_per_tflop) == Approx(4));     // 400 / 100
+  CHECK(number(alpha, metric::bandwidth_gb_s_per_watt) == Approx(4));         // 2000 / 500
+  CHECK(number(alpha, metric::tflops_per_kusd) == Approx(5));                 // 100 / (20000 / 1000)
+  // int8 is 0.2 POPS = 200 TOPS, and its unit says TOPS: 200 / 500 W = 0.4 TOPS/W.
+  CHECK(number(alpha, metric::tflops, precision::int8) == Approx(200));
+  CHECK(number(alpha, metric::tflops_per_watt, precision::int8) == Approx(0.4));
+  CHECK(metric_unit(metric::tflops_per_watt, precision::int8) == "TOPS/W");
+  CHECK(metric_unit(metric::tflops_per_watt, precision::bf16) == "TFLOPS/W");
+}
+
+TEST_CASE("a metric over a missing value is missing, with the reason", "[metrics]") {
+  const chip beta = test::fixture("beta");
+  const metric_value watts = evaluate(beta, metric::tdp_w, precision::bf16);
+  CHECK_FALSE(watts.known());
+  CHECK(watts.missing == absence::unpublished);
+  CHECK(watts.reason == "power.tdp is unpublished (Bolt publishes no power figure)");
+
+  const metric_value efficiency = evaluate(beta, metric::tflops_per_watt, precision::bf16);
+  CHECK_FALSE(efficiency.known());
+  CHECK(efficiency.missing == absence::unpublished);
+  CHECK(efficiency.reason == watts.reason);
+
+  const metric_value fp8 = evaluate(beta, metric::tflops_per_watt, precision::fp8);
+  CHECK(fp8.missing == absence::unsupported);
+  CHECK(fp8.reason == "compute.fp8.dense is unsupported");
+
+  const metric_value fp4 = evaluate(beta, metric::tflops, precision::fp4);
+  CHECK(fp4.missing == absence::unknown);  // never mentioned in the file
+}
+
+TEST_CASE("a sparse-only figure never stands in for the dense one", "[metrics]") {
+  const chip alpha = test::fixture("alpha");  // fp8: only 400 TFLOPS sparse
+  const metric_value fp8 = evaluate(alpha, metric::tflops, precision::fp8);
+  CHECK_FALSE(fp8.known());
+  CHECK(fp8.reason == "compute.fp8.dense is unknown (only the sparse figure is given)");
+}
+
+TEST_CASE("a derived metric takes the weakest basis of its inputs", "[metrics]") {
+  const chip beta = test::fixture("beta");  // bf16 is an estimate, bandwidth a vendor figure
+  // 4000 GB/s / 400 TFLOPS = 10, an estimate because one input is.
+  const metric_value v = evaluate(beta, metric::bandwidth_gb_s_per_tflop, precision::bf16);
+  CHECK(*v.number == Approx(10));
+  CHECK(v.basis == basis::estimate);
+  CHECK(evaluate(beta, metric::bandwidth_tb_s, precision::bf16).basis == basis::vendor);
+  // 1600 Gb/s = 200 GB/s; 200 / 400 = 0.5. 128 GiB = 137.438953472 GB; / 400 = 0.34359738368.
+  CHECK(number(beta, metric::interconnect_gb_s_per_tflop) == Approx(0.5));
+  CHECK(number(beta, metric::memory_gb_per_tflop) == Approx(0.34359738368));
+
+  const chip gamma = test::fixture("gamma");  // projected: 1 PFLOPS, 200 GB
+  const metric_value g = evaluate(gamma, metric::memory_gb_per_tflop, precision::bf16);
+  CHECK(*g.number == Approx(0.2));  // 200 / 1000
+  CHECK(g.basis == basis::projected);
+}
+
+TEST_CASE("a hand-built chip with a zero denominator gives missing, not inf", "[metrics]") {
+  chip c;
+  c.at(precision::bf16).dense.amount = 100;
+  c.tdp.amount = 0;  // loading rejects this; the library guards anyway
+  const metric_value v = evaluate(c, metric::tflops_per_watt, precision::bf16);
+  CHECK_FALSE(v.known());
+  CHECK(v.missing == absence::unknown);
+}
+
+TEST_CASE("metric ids are the public names of design.md", "[metrics]") {
+  const std::vector<std::string> expected{
+      "tflops",       "memory_gb",           "bandwidth_tb_s",      "tdp_w",
+      "interconnect_gb_s", "price_usd",      "tflops_per_watt",     "bandwidth_gb_s_per_tflop",
+      "ridge_flop_per_byte", "memory_gb_per_tflop", "interconnect_gb_s_per_tflop", "bandwidth_gb_s_per_watt",
+      "tflops_per_kusd"};
+  CHECK(metric_names() == expected);
+  for (const auto& def : all_metrics()) {
+    CHECK(metric_from_string(def.name) == def.id);
+    CHECK(&definition(def.id) == &def);
+    CHECK_FALSE(def.formula.empty());
+  }
+  CHECK_FALSE(metric_from_string("tflops_per_wat").has_value());
+}

@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+#include "render/grid.hpp"
+#include "render/render.hpp"
+
+using namespace xpuspec;
+
+namespace {
+struct fixtures {
+  chip alpha = test::fixture("alpha");
+  chip beta = test::fixture("beta");
+  std::vector<const chip*> both{&alpha, &beta};
+};
+}  // namespace
+
+TEST_CASE("numbers for people: four significant digits, no exponent", "[render]") {
+  CHECK(render::human_number(989.4) == "989.4");
+  CHECK(render::human_number(989.4 / 700) == "1.413");
+  CHECK(render::human_number(3.35) == "3.35");
+  CHECK(render::human_number(2039) == "2039");
+  CHECK(render::human_number(312) == "312");
+  CHECK(render::human_number(0.04120) == "0.0412");
+  CHECK(render::human_number(137.438953472) == "137.4");
+  CHECK(render::human_number(20000) == "20000");
+  CHECK(render::human_number(0) == "0");
+  CHECK(render::human_ratio(3.1712) == "3.171×");
+}
+
+TEST_CASE("JSON has null for missing values, never a number standing in", "[render]") {
+  fixtures f;
+  const compare_report r = make_compare(f.both, precision::bf16, default_compare_metrics(), nullptr);
+  const auto j = nlohmann::json::parse(render::render(r, render::format::json, {}));
+  CHECK(j["schema_version"] == 1);
+  CHECK(j["baseline"].is_null());
+  CHECK(j["chips"][0]["metrics"]["tflops_per_watt"] == Approx(0.2));
+  CHECK(j["chips"][1]["metrics"]["tflops_per_watt"].is_null());
+  CHECK(j["chips"][1]["missing"]["tflops_per_watt"] == "unpublished");
+  CHECK(j["chips"][1]["basis"]["tflops"] == "estimate");
+  CHECK(j["chips"][0]["basis"].empty());
+}
+
+TEST_CASE("ratios to a baseline, and missing when either side is", "[render]") {
+  fixtures f;
+  const compare_report r = make_compare(f.both, precision::bf16, default_compare_metrics(), &f.alpha);
+  const auto j = nlohmann::json::parse(render::render(r, render::format::json, {}));
+  CHECK(j["baseline"] == "acme-alpha");
+  CHECK(j["chips"][0]["relative"]["tflops"] == Approx(1.0));
+  CHECK(j["chips"][1]["relative"]["tflops"] == Approx(4.0));             // 400 / 100
+  CHECK(j["chips"][1]["relative"]["bandwidth_tb_s"] == Approx(2.0));     // 4 / 2
+  CHECK(j["chips"][1]["relative"]["tdp_w"].is_null());
+}
+
+TEST_CASE("CSV quotes what needs quoting and ends lines with CRLF", "[render]") {
+  fixtures f;
+  const std::string csv = render::render(make_show(f.beta), render::format::csv, {});
+  CHECK(csv.rfind("field,value,unit,basis,missing,source,note\r\n", 0) == 0);
+  CHECK(csv.find("power.tdp,,W,,unpublished,,Bolt publishes no power figure\r\n") != std::string::npos);
+  const std::string list = render::render(make_list(catalog({f.alpha, f.beta}), {}), render::format::csv, {});
+  CHECK(list.find("acme-alpha,Acme Alpha 50GB,Acme,Test,SXM,shipping,2024-01,alpha;Alpha-SXM\r\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("tables carry colour and bars only when asked", "[render]") {
+  fixtures f;
+  const rank_report r = make_rank(f.both, metric::tflops, precision::bf16, false, std::nullopt);
+  const std::string plain = render::render(r, render::format::table, {false, false});
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(plain.find("█") == std::string::npos);
+  const std::string terminal = render::render(r, render::format::table, {true, true});
+  CHECK(terminal.find("\x1b[1m") != std::string::npos);
+  // beta (400) is the longest bar: 24 full blocks; alpha (100) a quarter of it: 6.
+  std::string full;
+  for (int i = 0; i < 24; ++i) full += "█";
+  CHECK(terminal.find(full) != std::string::npos);
+}
+
+TEST_CASE("rank orders known values and lists missing ones last", "[render]") {
+  fixtures f;
+  const rank_report down = make_rank(f.both, metric::tflops_per_watt, precision::bf16, false, std::nullopt);
+  REQUIRE(down.rows.size() == 2);
+  CHECK(down.rows[0].subject->id == "acme-alpha");
+  CHECK(down.rows[0].rank == 1);
+  CHECK(down.rows[1].rank == 0);  // beta's power is unpublished
+  const rank_report up = make_rank(f.both, metric::tflops, precision::bf16, true, 1);
+  REQUIRE(up.rows.size() == 1);
+  CHECK(up.rows[0].subject->id == "acme-alpha");
+}
+
+TEST_CASE("Markdown escapes the cell separator and angle brackets", "[render]") {
+  const std::string md = render::render(metrics_report{}, render::format::markdown, {});
+  CHECK(md.find("compute.&lt;precision>.dense") != std::string::npos);
+  fixtures f;
+  const std::string sheet = render::render(make_show(f.beta), render::format::markdown, {});
+  CHECK(sheet.find("with \\| a pipe") != std::string::npos);
+}

@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include "xpuspec/error.hpp"
+#include "xpuspec/units.hpp"
+
+using xpuspec::dimension;
+using xpuspec::parse_quantity;
+
+TEST_CASE("quantities are normalised to one unit per dimension", "[units]") {
+  // Decimal prefixes are powers of ten: 3.35 TB/s = 3.35e12 B/s = 3350 GB/s.
+  CHECK(parse_quantity("3.35 TB/s", dimension::bandwidth) == Approx(3350.0));
+  CHECK(parse_quantity("2039 GB/s", dimension::bandwidth) == Approx(2039.0));
+  // Binary prefixes are powers of two: 1 TiB/s = 2^40 B/s = 1099.511627776 GB/s.
+  CHECK(parse_quantity("1 TiB/s", dimension::bandwidth) == Approx(1099.511627776));
+  // A lower-case b is bits: 1600 Gb/s / 8 = 200 GB/s; 4800 Gbps / 8 = 600 GB/s.
+  CHECK(parse_quantity("1600 Gb/s", dimension::bandwidth) == Approx(200.0));
+  CHECK(parse_quantity("4800 Gbps", dimension::bandwidth) == Approx(600.0));
+  // 128 GiB = 128 * 2^30 B = 137.438953472 GB.
+  CHECK(parse_quantity("128 GiB", dimension::memory) == Approx(137.438953472));
+  CHECK(parse_quantity("80 GB", dimension::memory) == Approx(80.0));
+  CHECK(parse_quantity("1.5 TB", dimension::memory) == Approx(1500.0));
+  CHECK(parse_quantity("512 MB", dimension::memory) == Approx(0.512));
+  CHECK(parse_quantity("0.5 kW", dimension::power) == Approx(500.0));
+  CHECK(parse_quantity("700 W", dimension::power) == Approx(700.0));
+  // 2.25 PFLOPS = 2250 TFLOPS; 9 POPS = 9000 TOPS; 500 GFLOPS = 0.5 TFLOPS.
+  CHECK(parse_quantity("2.25 PFLOPS", dimension::float_compute) == Approx(2250.0));
+  CHECK(parse_quantity("500 GFLOPS", dimension::float_compute) == Approx(0.5));
+  CHECK(parse_quantity("9 POPS", dimension::integer_compute) == Approx(9000.0));
+  CHECK(parse_quantity("1e3 TFLOPS", dimension::float_compute) == Approx(1000.0));
+  CHECK(parse_quantity("  12   GB  ", dimension::memory) == Approx(12.0));
+  CHECK(parse_quantity("12GB", dimension::memory) == Approx(12.0));
+}
+
+TEST_CASE("a unit that does not fit its field is an error that says what it is", "[units]") {
+  CHECK_THROWS_WITH(parse_quantity("3.35 TB/s", dimension::power),
+                    Catch::Contains("is in bandwidth units, but this field is power (units: W, kW)"));
+  CHECK_THROWS_WITH(parse_quantity("100 TFLOPS", dimension::integer_compute),
+                    Catch::Contains("floating-point compute units, but this field is integer compute"));
+  CHECK_THROWS_WITH(parse_quantity("80 GB", dimension::bandwidth), Catch::Contains("memory capacity units"));
+}
+
+TEST_CASE("malformed quantities are errors, never 0, inf or NaN", "[units]") {
+  CHECK_THROWS_WITH(parse_quantity("7 furlongs", dimension::power), Catch::Contains("unknown unit \"furlongs\""));
+  CHECK_THROWS_WITH(parse_quantity("3.35 tb/s", dimension::bandwidth), Catch::Contains("unknown unit \"tb/s\""));
+  CHECK_THROWS_WITH(parse_quantity("700", dimension::power), Catch::Contains("has no unit: write e.g. \"700 W\""));
+  CHECK_THROWS_WITH(parse_quantity("W", dimension::power), Catch::Contains("is not a quantity"));
+  CHECK_THROWS_WITH(parse_quantity("", dimension::power), Catch::Contains("is not a quantity"));
+  CHECK_THROWS_WITH(parse_quantity("inf W", dimension::power), Catch::Contains("not a finite number"));
+  CHECK_THROWS_WITH(parse_quantity("nan W", dimension::power), Catch::Contains("not a finite number"));
+  CHECK_THROWS_WITH(parse_quantity("1e400 W", dimension::power), Catch::Contains("out of range"));
+  // 1e308 EFLOPS would be 1e314 TFLOPS: finite as written, infinite once converted.
+  CHECK_THROWS_WITH(parse_quantity("1e308 EFLOPS", dimension::float_compute), Catch::Contains("out of range"));
+}
+
+TEST_CASE("split_quantity keeps the number and the unit apart", "[units]") {
+  const auto q = xpuspec::split_quantity("2.25 PFLOPS");
+  CHECK(q.number == 2.25);
+  CHECK(q.unit == "PFLOPS");
+  CHECK(xpuspec::split_quantity("80").unit.empty());
+}
+
+TEST_CASE("every unit belongs to exactly one dimension", "[units]") {
+  for (auto d : {dimension::float_compute, dimension::integer_compute, dimension::memory, dimension::bandwidth,
+                 dimension::power}) {
+    for (auto unit : xpuspec::accepted_units(d)) {
+      CHECK(xpuspec::dimension_of_unit(unit) == d);
+      CHECK(xpuspec::unit_factor(unit, d).has_value());
+    }
+  }
+}
+
+TEST_CASE("positions are 1-based lines and byte columns", "[units]") {
+  const std::string text = "ab\ncd\n\nef";
+  CHECK(xpuspec::position_of(text, 0).line == 1);
+  CHECK(xpuspec::position_of(text, 0).column == 1);
+  CHECK(xpuspec::position_of(text, 4).line == 2);   // 'd'
+  CHECK(xpuspec::position_of(text, 4).column == 2);
+  CHECK(xpuspec::position_of(text, 7).line == 4);   // 'e'
+  CHECK(xpuspec::position_of(text, 7).column == 1);
+  CHECK(xpuspec::position_of(text, 999).line == 4);  // past the end is clamped
+}
