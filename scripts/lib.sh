@@ -40,11 +40,12 @@ xpuspec_install_missing() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
 }
 
-# $1: ON to build the tests. Configures once; later calls only rebuild what changed.
+# $1: ON when the tests are needed. Configures once (again only to switch the tests on); later calls only
+# rebuild what changed.
 xpuspec_build_tree() {
   local with_tests="$1"
   local cache="$xpuspec_build/CMakeCache.txt"
-  if [ ! -f "$cache" ] || ! grep -q "^XPUSPEC_BUILD_TESTS:BOOL=$with_tests\$" "$cache"; then
+  if [ ! -f "$cache" ] || { [ "$with_tests" = ON ] && ! grep -q "^XPUSPEC_BUILD_TESTS:BOOL=ON\$" "$cache"; }; then
     cmake -S "$xpuspec_root" -B "$xpuspec_build" -DCMAKE_BUILD_TYPE=Release \
       -DXPUSPEC_BUILD_TESTS="$with_tests" >&2
   fi

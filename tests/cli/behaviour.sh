@@ -33,15 +33,15 @@ expect_eq "$?" "2" "unknown chip exits 2"
 expect_eq "$(cat "$scratch/out.json")" "keep me" "failed run leaves -o FILE untouched"
 (umask 022 && "$bin" compare h100 a100 --json -o "$scratch/out.json")
 expect_eq "$?" "0" "compare -o exits 0"
-expect_eq "$(jq -r '.chips[1].id' "$scratch/out.json" 2>/dev/null || python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["chips"][1]["id"])' "$scratch/out.json")" \
-  "nvidia-a100-sxm" "-o FILE holds the JSON"
+expect_contains "$(cat "$scratch/out.json")" '"id": "nvidia-a100-sxm"' "-o FILE holds the JSON"
 expect_eq "$(stat -c %a "$scratch/out.json")" "644" "-o FILE gets the umask's mode"
 expect_eq "$(ls -A "$scratch" | grep -c xpuspec-)" "0" "no temporary file left behind"
 
 # The issue's own checks, from the installed-style binary.
-json=$("$bin" compare h100 ascend-910b --json)
-value=$(printf '%s' "$json" | python3 -c 'import json,sys;print(json.load(sys.stdin)["chips"][0]["metrics"]["tflops_per_watt"])')
-expect_eq "$value" "$(python3 -c 'print(989.4/700)')" "H100 tflops_per_watt = 989.4 / 700, as 'xpuspec metrics' says"
+# The first chip's metrics come before the second's, so the first "tflops_per_watt": key is the H100's.
+value=$("$bin" compare h100 ascend-910b --json | grep -m1 '"tflops_per_watt": ' | tr -d ' ,' | cut -d: -f2)
+if awk -v v="$value" 'BEGIN { exit !(v == 989.4 / 700) }'; then pass; else
+  fail "H100 tflops_per_watt should be 989.4 / 700 (tflops / tdp_w, as 'xpuspec metrics' says), got $value"; fi
 expect_contains "$("$bin" metrics)" "tflops / tdp_w" "metrics shows the formula"
 table=$("$bin" compare a100 tpu-v5p)
 expect_contains "$(grep '^tdp_w' <<<"$table")" "unpublished" "TPU TDP shown as unpublished"
