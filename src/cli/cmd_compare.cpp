@@ -40,9 +40,7 @@ void setup_compare(CLI::App& app, context& ctx) {
   auto o = std::make_shared<compare_options>();
   auto* sub = app.add_subcommand("compare", "Chips side by side: raw specs and derived metrics, dense figures only");
   sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP");
-  sub->add_option("-p,--precision", o->precision, "Precision of the compute figures (dense)")
-      ->capture_default_str()
-      ->type_name("PRECISION");
+  add_precision_option(*sub, o->precision);
   sub->add_option("-b,--baseline", o->baseline, "Add each metric as a ratio to this chip's")->type_name("CHIP");
   sub->add_option("-m,--metrics", o->metrics, "Only these metric ids, in this order (see `xpuspec metrics`)")
       ->delimiter(',')

@@ -17,11 +17,7 @@ int run_list(const list_options& o, context& ctx) {
 void setup_list(CLI::App& app, context& ctx) {
   auto o = std::make_shared<list_options>();
   auto* sub = app.add_subcommand("list", "The known chips: id, name, vendor, status");
-  sub->add_option("--vendor", o->filter.vendors, "Only these vendors (repeatable or comma-separated)")
-      ->delimiter(',');
-  sub->add_option("--status", o->filter.statuses, "Only these statuses: shipping, announced, projected, discontinued")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case));
+  add_filter_options(*sub, o->filter);
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_list(*o, c); }; });
 }
 

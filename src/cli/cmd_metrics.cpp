@@ -17,9 +17,7 @@ int run_metrics(const metrics_options& o, context& ctx) {
 void setup_metrics(CLI::App& app, context& ctx) {
   auto o = std::make_shared<metrics_options>();
   auto* sub = app.add_subcommand("metrics", "Every metric id with its unit and formula, to check any number by hand");
-  sub->add_option("-p,--precision", o->precision, "Show units for this precision (TOPS for integer ones)")
-      ->capture_default_str()
-      ->type_name("PRECISION");
+  add_precision_option(*sub, o->precision);
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_metrics(*o, c); }; });
 }
 

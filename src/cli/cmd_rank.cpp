@@ -35,15 +35,9 @@ void setup_rank(CLI::App& app, context& ctx) {
   auto* sub = app.add_subcommand("rank", "All (or the named, or filtered) chips ordered by one metric");
   sub->add_option("--by", o->by, "Metric id to order by (see `xpuspec metrics`)")->required()->type_name("METRIC");
   sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name("CHIP");
-  sub->add_option("-p,--precision", o->precision, "Precision of the compute figures (dense)")
-      ->capture_default_str()
-      ->type_name("PRECISION");
+  add_precision_option(*sub, o->precision);
   sub->add_option("--top", o->top, "Only the first N rows")->check(CLI::PositiveNumber)->type_name("N");
-  sub->add_option("--vendor", o->filter.vendors, "Only these vendors (repeatable or comma-separated)")
-      ->delimiter(',');
-  sub->add_option("--status", o->filter.statuses, "Only these statuses")
-      ->delimiter(',')
-      ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case));
+  add_filter_options(*sub, o->filter);
   auto* ascending = sub->add_flag("--ascending", o->ascending, "Lowest first");
   sub->add_flag("--descending", o->descending, "Highest first (the default)")->excludes(ascending);
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_rank(*o, c); }; });

@@ -132,6 +132,24 @@ void add_global_options(CLI::App& app, context& ctx) {
       ->type_name("WHEN");
 }
 
+void add_filter_options(CLI::App& sub, list_filter& filter) {
+  sub.add_option("--vendor", filter.vendors, "Only these vendors (repeatable or comma-separated; any case)")
+      ->delimiter(',')
+      ->type_name("VENDOR");
+  sub.add_option("--status", filter.statuses, "Only these statuses")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case))
+      ->type_name("STATUS");
+}
+
+void add_precision_option(CLI::App& sub, std::string& precision) {
+  sub.add_option("-p,--precision", precision,
+                 "Precision of the compute figures, dense: fp64, fp64_tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, "
+                 "int8, int4")
+      ->capture_default_str()
+      ->type_name("PRECISION");
+}
+
 precision parse_precision(const std::string& name) {
   if (const auto p = precision_from_string(to_lower(name))) return *p;
   std::vector<std::string> names;

@@ -11,6 +11,7 @@
 #include "xpuspec/catalog.hpp"
 #include "xpuspec/metrics.hpp"
 #include "xpuspec/model.hpp"
+#include "xpuspec/report.hpp"
 
 namespace xpuspec::cli {
 
@@ -35,6 +36,10 @@ struct context {
 };
 
 void add_global_options(CLI::App& app, context& ctx);
+
+// Options several commands share, spelled the same everywhere.
+void add_filter_options(CLI::App& sub, list_filter& filter);
+void add_precision_option(CLI::App& sub, std::string& precision);
 
 // Checked conversions of option values, with "did you mean" on a typo.
 precision parse_precision(const std::string& name);
