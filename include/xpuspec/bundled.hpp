@@ -13,4 +13,7 @@ struct embedded_file {
 
 std::span<const embedded_file> bundled_files();
 
+// data/schema/chip.schema.json: the one description of a chip file's structure.
+std::string_view bundled_schema();
+
 }  // namespace xpuspec

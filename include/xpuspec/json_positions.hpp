@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "xpuspec/error.hpp"
+
 namespace xpuspec {
 
 struct json_positions {
@@ -24,5 +26,24 @@ struct json_positions {
 json_positions index_json_positions(std::string_view text);
 
 std::string pointer_escape(std::string_view key);
+
+// Pointer to line and column in one file: the value offsets plus an index of line starts, so each lookup is a
+// binary search rather than a scan from the top.
+class source_map {
+ public:
+  source_map() = default;
+  explicit source_map(std::string_view text);  // indexes lines only: usable before the JSON is known valid
+  void index_values(std::string_view text);    // then the value positions, once it is
+
+  text_position at_offset(std::size_t offset) const;
+  text_position value_at(std::string_view pointer) const { return at_offset(positions_.offset_of(pointer)); }
+  text_position key_at(std::string_view pointer) const { return at_offset(positions_.key_offset_of(pointer)); }
+  const std::vector<std::string>& duplicate_keys() const { return positions_.duplicate_keys; }
+
+ private:
+  json_positions positions_;
+  std::vector<std::size_t> line_starts_{0};
+  std::size_t size_ = 0;
+};
 
 }  // namespace xpuspec

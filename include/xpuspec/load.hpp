@@ -1,18 +1,28 @@
 #pragma once
-// Reading chip files: one file, one SKU. Every problem is reported as FILE:LINE:COL: what is wrong.
+// Reading chip files: one file, one SKU. Structure is checked by the schema (schema.hpp); this adds what a schema
+// cannot say (units that fit their field, positive finite values, sources that exist) and builds the chip.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "xpuspec/diagnostics.hpp"
+#include "xpuspec/json_positions.hpp"
 #include "xpuspec/model.hpp"
 
 namespace xpuspec {
 
-// Parses one chip file. `origin` names it in diagnostics and in chip::origin. Throws xpuspec::error.
-chip parse_chip(std::string_view text, std::string_view origin, bool bundled = false);
+struct load_result {
+  std::optional<chip> loaded;     // set when the file has no error findings
+  std::vector<finding> findings;  // every problem found, in file order
+  source_map map;                 // for placing later findings (validate's rules) in the same file
+};
 
-// The keys a chip file may have at each level, for "did you mean" and for the schema.
-const std::vector<std::string_view>& top_level_keys();
+// Never throws for what the file contains: every problem becomes a finding.
+load_result check_chip(std::string_view text, std::string_view origin, bool bundled = false);
+
+// check_chip, throwing xpuspec::error with one "FILE:LINE:COL: message" line per error when the file is bad.
+chip parse_chip(std::string_view text, std::string_view origin, bool bundled = false);
 
 }  // namespace xpuspec

@@ -75,13 +75,14 @@ void write_atomically(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-catalog context::load() const {
-  load_options load;
-  load.bundled = !options.no_bundled;
-  if (const char* search_path = std::getenv("XPUSPEC_PATH")) load.paths = split_search_path(search_path);
-  load.paths.insert(load.paths.end(), options.data.begin(), options.data.end());
-  return load_catalog(load);
+std::vector<std::string> context::data_paths() const {
+  std::vector<std::string> paths;
+  if (const char* search_path = std::getenv("XPUSPEC_PATH")) paths = split_search_path(search_path);
+  paths.insert(paths.end(), options.data.begin(), options.data.end());
+  return paths;
 }
+
+catalog context::load() const { return load_catalog({!options.no_bundled, data_paths()}); }
 
 render::format context::output_format() const {
   if (options.json) return render::format::json;

@@ -29,6 +29,7 @@ struct context {
   std::function<int(context&)> run;  // set by the subcommand the user chose
 
   catalog load() const;
+  std::vector<std::string> data_paths() const;  // XPUSPEC_PATH entries, then --data, lowest layer first
   render::format output_format() const;
   render::style output_style() const;
   // Writes the command's output: to stdout, or atomically to -o FILE (a failed run leaves FILE as it was).
@@ -51,5 +52,7 @@ void setup_show(CLI::App& app, context& ctx);
 void setup_compare(CLI::App& app, context& ctx);
 void setup_rank(CLI::App& app, context& ctx);
 void setup_metrics(CLI::App& app, context& ctx);
+void setup_validate(CLI::App& app, context& ctx);
+void setup_schema(CLI::App& app, context& ctx);
 
 }  // namespace xpuspec::cli

@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   xpuspec::cli::setup_compare(app, ctx);
   xpuspec::cli::setup_rank(app, ctx);
   xpuspec::cli::setup_metrics(app, ctx);
+  xpuspec::cli::setup_validate(app, ctx);
+  xpuspec::cli::setup_schema(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
 
   // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command

@@ -1,68 +1,18 @@
 #include "xpuspec/catalog.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
+#include "core/files.hpp"
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/error.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/names.hpp"
 
 namespace xpuspec {
-namespace fs = std::filesystem;
-
 namespace {
-
-// A chip file is a few kilobytes; past this it is a mistake (or an attack), and reading it would only waste memory.
-constexpr std::uintmax_t max_chip_file_bytes = 4u << 20;
-
-std::string read_file(const fs::path& path) {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec) throw error(fmt::format("{}: {}", path.string(), ec.message()));
-  if (fs::is_directory(status)) throw error(fmt::format("{}: is a directory, not a chip file", path.string()));
-  if (!fs::is_regular_file(status)) throw error(fmt::format("{}: not a regular file", path.string()));
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > max_chip_file_bytes) {
-    throw error(fmt::format("{}: {} bytes is too large for a chip file (at most {} bytes)", path.string(), size,
-                            max_chip_file_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(fmt::format("{}: cannot open: {}", path.string(), std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw error(fmt::format("{}: cannot read: {}", path.string(), std::strerror(errno)));
-  return std::move(text).str();
-}
-
-bool is_chip_file(const fs::path& path) {
-  const std::string name = path.filename().string();
-  return name.ends_with(".json") && !name.ends_with(".schema.json");
-}
-
-// The chip files a --data argument names: the file itself, or the .json files below a folder, in name order.
-std::vector<fs::path> chip_files_in(const std::string& argument) {
-  const fs::path root(argument);
-  std::error_code ec;
-  const auto status = fs::status(root, ec);
-  if (ec || !fs::exists(status)) throw error(fmt::format("{}: no such file or directory", argument));
-  if (!fs::is_directory(status)) return {root};
-  std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (is_chip_file(it->path()) && !it->is_directory()) files.push_back(it->path());
-  }
-  if (ec) throw error(fmt::format("{}: {}", argument, ec.message()));
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 struct layered_chip {
   chip data;
@@ -144,7 +94,7 @@ catalog load_catalog(const load_options& options) {
     try {
       for (const auto& path : chip_files_in(argument)) {
         try {
-          layer.push_back(parse_chip(read_file(path), path.string()));
+          layer.push_back(parse_chip(read_chip_file(path), path.string()));
         } catch (const error& e) {
           problems.emplace_back(e.what());
         }

@@ -1,5 +1,6 @@
 #include "xpuspec/json_positions.hpp"
 
+#include <algorithm>
 #include <unordered_set>
 
 namespace xpuspec {
@@ -211,5 +212,20 @@ std::size_t json_positions::key_offset_of(std::string_view pointer) const {
 }
 
 json_positions index_json_positions(std::string_view text) { return scanner(text).run(); }
+
+source_map::source_map(std::string_view text) : size_(text.size()) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+void source_map::index_values(std::string_view text) { positions_ = index_json_positions(text); }
+
+text_position source_map::at_offset(std::size_t offset) const {
+  offset = std::min(offset, size_);
+  const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  const auto line = static_cast<std::size_t>(after - line_starts_.begin());
+  return {line, offset - line_starts_[line - 1] + 1};
+}
 
 }  // namespace xpuspec

@@ -85,4 +85,12 @@ std::string to_csv(const metrics_report& r) {
   return out;
 }
 
+std::string to_csv(const rules_report&) {
+  std::string out = record({"rule", "severity", "why"});
+  for (const auto& rule : all_rules()) {
+    out += record({std::string(rule.id), std::string(to_string(rule.level)), std::string(rule.why)});
+  }
+  return out;
+}
+
 }  // namespace xpuspec::render

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "render/render.hpp"
 #include "xpuspec/report.hpp"
 
 namespace xpuspec::render {
@@ -30,6 +31,7 @@ grid show_grid(const show_report& r);
 grid compare_grid(const compare_report& r);
 grid rank_grid(const rank_report& r);
 grid metrics_grid(const metrics_report& r);
+grid rules_grid(const rules_report& r);
 
 // "989.4", "3.35", "0.0412": four significant digits, no exponent, no trailing zeros.
 std::string human_number(double x);

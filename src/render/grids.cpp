@@ -176,4 +176,14 @@ grid metrics_grid(const metrics_report& r) {
   return g;
 }
 
+grid rules_grid(const rules_report&) {
+  grid g;
+  g.headers = {"rule", "severity", "why"};
+  for (const auto& rule : all_rules()) {
+    g.rows.push_back({{std::string(rule.id)}, {std::string(to_string(rule.level))}, {std::string(rule.why)}});
+  }
+  g.notes.emplace_back("Warnings fail `validate` only with --strict.");
+  return g;
+}
+
 }  // namespace xpuspec::render

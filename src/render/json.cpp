@@ -146,4 +146,30 @@ std::string to_json(const metrics_report& r) {
   return dump({{"schema_version", json_schema_version}, {"metrics", std::move(metrics)}});
 }
 
+std::string to_json(const rules_report&) {
+  json rules = json::array();
+  for (const auto& rule : all_rules()) {
+    rules.push_back({{"id", rule.id}, {"severity", to_string(rule.level)}, {"why", rule.why}});
+  }
+  return dump({{"schema_version", json_schema_version}, {"rules", std::move(rules)}});
+}
+
+std::string to_json(const validation_report& r) {
+  json findings = json::array();
+  for (const auto& f : r.findings) {
+    findings.push_back({{"file", f.file},
+                        {"line", f.where.line ? json(f.where.line) : json(nullptr)},
+                        {"column", f.where.line ? json(f.where.column) : json(nullptr)},
+                        {"severity", to_string(f.level)},
+                        {"rule", f.rule},
+                        {"message", f.message}});
+  }
+  return dump({{"schema_version", json_schema_version},
+               {"files", r.files},
+               {"chips", r.chips},
+               {"errors", r.count(severity::error)},
+               {"warnings", r.count(severity::warning)},
+               {"findings", std::move(findings)}});
+}
+
 }  // namespace xpuspec::render

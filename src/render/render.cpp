@@ -35,5 +35,22 @@ std::string render(const show_report& r, format f, const style& s) { return disp
 std::string render(const compare_report& r, format f, const style& s) { return dispatch(r, f, s, compare_grid); }
 std::string render(const rank_report& r, format f, const style& s) { return dispatch(r, f, s, rank_grid); }
 std::string render(const metrics_report& r, format f, const style& s) { return dispatch(r, f, s, metrics_grid); }
+std::string render(const rules_report& r, format f, const style& s) { return dispatch(r, f, s, rules_grid); }
+
+std::optional<findings_format> findings_format_from_string(std::string_view name) {
+  if (name == "text") return findings_format::text;
+  if (name == "json") return findings_format::json;
+  if (name == "github") return findings_format::github;
+  return std::nullopt;
+}
+
+std::string render(const validation_report& r, findings_format f, const style& s) {
+  switch (f) {
+    case findings_format::json: return to_json(r);
+    case findings_format::github: return to_github(r);
+    case findings_format::text: break;
+  }
+  return to_text(r, s);
+}
 
 }  // namespace xpuspec::render

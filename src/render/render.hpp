@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "xpuspec/report.hpp"
+#include "xpuspec/validate.hpp"
 
 namespace xpuspec::render {
 
@@ -23,5 +24,14 @@ std::string render(const show_report& r, format f, const style& s);
 std::string render(const compare_report& r, format f, const style& s);
 std::string render(const rank_report& r, format f, const style& s);
 std::string render(const metrics_report& r, format f, const style& s);
+
+// validate's findings: compiler-style lines, JSON, or GitHub Actions workflow commands (annotations).
+enum class findings_format { text, json, github };
+std::optional<findings_format> findings_format_from_string(std::string_view name);
+std::string render(const validation_report& r, findings_format f, const style& s);
+
+// `validate --list-rules`.
+struct rules_report {};
+std::string render(const rules_report& r, format f, const style& s);
 
 }  // namespace xpuspec::render

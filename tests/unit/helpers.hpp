@@ -56,7 +56,7 @@ class scratch_dir {
 inline std::string chip_json(const std::string& id, const std::string& aliases = "[]", const std::string& extra = "") {
   return "{\"id\": \"" + id + "\", \"name\": \"" + id + "\", \"vendor\": \"V\", \"status\": \"shipping\", " +
          "\"aliases\": " + aliases + ", \"compute\": {\"bf16\": \"10 TFLOPS\"}, " + extra +
-         "\"source\": \"s\", \"sources\": {\"s\": {\"title\": \"t\", \"url\": \"https://example.com\"}}}";
+         "\"source\": \"s\", \"sources\": {\"s\": {\"title\": \"t\", \"url\": \"https://example.com\", \"accessed\": \"2026-11-22\"}}}";
 }
 
 }  // namespace test

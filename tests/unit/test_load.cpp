@@ -11,7 +11,7 @@
 using namespace xpuspec;
 
 TEST_CASE("a chip file loads every field with unit, basis and source", "[load]") {
-  const chip alpha = test::fixture("alpha");
+  const chip alpha = test::fixture("acme-alpha");
   CHECK(alpha.id == "acme-alpha");
   CHECK(alpha.name == "Acme Alpha 50GB");
   CHECK(alpha.aliases == std::vector<std::string>{"alpha", "Alpha-SXM"});
@@ -34,7 +34,7 @@ TEST_CASE("a chip file loads every field with unit, basis and source", "[load]")
 }
 
 TEST_CASE("the long form carries its own basis, source and note", "[load]") {
-  const chip beta = test::fixture("beta");
+  const chip beta = test::fixture("bolt-beta");
   const value& bf16 = beta.at(precision::bf16).dense;
   CHECK(*bf16.amount == 400);
   CHECK(bf16.basis == basis::estimate);
@@ -48,7 +48,7 @@ TEST_CASE("the long form carries its own basis, source and note", "[load]") {
 }
 
 TEST_CASE("show lists every value the file mentions, and no precision it never mentions", "[load]") {
-  const chip beta = test::fixture("beta");
+  const chip beta = test::fixture("bolt-beta");
   const show_report sheet = make_show(beta);
   std::vector<std::string> fields;
   for (const auto& e : sheet.entries) fields.push_back(e.field);

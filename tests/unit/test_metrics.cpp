@@ -17,7 +17,7 @@ double number(const chip& c, metric m, precision p = precision::bf16) {
 
 TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metrics]") {
   // alpha: bf16 100 TFLOPS dense, 50 GB, 2 TB/s, 0.5 kW, 400 GB/s scale-up, 20,000 USD.
-  const chip alpha = test::fixture("alpha");
+  const chip alpha = test::fixture("acme-alpha");
   CHECK(number(alpha, metric::tflops) == Approx(100));
   CHECK(number(alpha, metric::memory_gb) == Approx(50));
   CHECK(number(alpha, metric::bandwidth_tb_s) == Approx(2));
@@ -39,7 +39,7 @@ TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metr
 }
 
 TEST_CASE("a metric over a missing value is missing, with the reason", "[metrics]") {
-  const chip beta = test::fixture("beta");
+  const chip beta = test::fixture("bolt-beta");
   const metric_value watts = evaluate(beta, metric::tdp_w, precision::bf16);
   CHECK_FALSE(watts.known());
   CHECK(watts.missing == absence::unpublished);
@@ -59,14 +59,14 @@ TEST_CASE("a metric over a missing value is missing, with the reason", "[metrics
 }
 
 TEST_CASE("a sparse-only figure never stands in for the dense one", "[metrics]") {
-  const chip alpha = test::fixture("alpha");  // fp8: only 400 TFLOPS sparse
+  const chip alpha = test::fixture("acme-alpha");  // fp8: only 400 TFLOPS sparse
   const metric_value fp8 = evaluate(alpha, metric::tflops, precision::fp8);
   CHECK_FALSE(fp8.known());
   CHECK(fp8.reason == "compute.fp8.dense is unknown (only the sparse figure is given)");
 }
 
 TEST_CASE("a derived metric takes the weakest basis of its inputs", "[metrics]") {
-  const chip beta = test::fixture("beta");  // bf16 is an estimate, bandwidth a vendor figure
+  const chip beta = test::fixture("bolt-beta");  // bf16 is an estimate, bandwidth a vendor figure
   // 4000 GB/s / 400 TFLOPS = 10, an estimate because one input is.
   const metric_value v = evaluate(beta, metric::bandwidth_gb_s_per_tflop, precision::bf16);
   CHECK(*v.number == Approx(10));
@@ -76,7 +76,7 @@ TEST_CASE("a derived metric takes the weakest basis of its inputs", "[metrics]")
   CHECK(number(beta, metric::interconnect_gb_s_per_tflop) == Approx(0.5));
   CHECK(number(beta, metric::memory_gb_per_tflop) == Approx(0.34359738368));
 
-  const chip gamma = test::fixture("gamma");  // projected: 1 PFLOPS, 200 GB
+  const chip gamma = test::fixture("acme-gamma");  // projected: 1 PFLOPS, 200 GB
   const metric_value g = evaluate(gamma, metric::memory_gb_per_tflop, precision::bf16);
   CHECK(*g.number == Approx(0.2));  // 200 / 1000
   CHECK(g.basis == basis::projected);

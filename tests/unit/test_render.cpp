@@ -10,8 +10,8 @@ using namespace xpuspec;
 
 namespace {
 struct fixtures {
-  chip alpha = test::fixture("alpha");
-  chip beta = test::fixture("beta");
+  chip alpha = test::fixture("acme-alpha");
+  chip beta = test::fixture("bolt-beta");
   std::vector<const chip*> both{&alpha, &beta};
 };
 }  // namespace

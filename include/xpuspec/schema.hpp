@@ -1,0 +1,23 @@
+#pragma once
+// The chip-file schema (data/schema/chip.schema.json), compiled once and applied with valijson. Its findings are
+// turned into messages people can act on: the key, what it must be, and "did you mean".
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace xpuspec {
+
+struct schema_problem {
+  std::string pointer;  // JSON pointer of the value (or, with at_key, of the key) at fault
+  bool at_key = false;
+  std::string rule;
+  std::string message;
+};
+
+std::string_view chip_schema_text();
+std::vector<schema_problem> check_schema(const nlohmann::json& document);
+
+}  // namespace xpuspec

@@ -1,0 +1,58 @@
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/validate.hpp"
+
+namespace xpuspec::cli {
+
+struct validate_options {
+  std::vector<std::string> paths;
+  bool strict = false;
+  bool list_rules = false;
+  std::string format = "text";
+};
+
+int run_validate(const validate_options& o, context& ctx) {
+  if (o.list_rules) {
+    ctx.emit(render::render(render::rules_report{}, ctx.output_format(), ctx.output_style()));
+    return 0;
+  }
+  // Without paths: the data in use, each layer checked on its own (a later layer may override an earlier one).
+  std::vector<validation_layer> layers;
+  if (!o.paths.empty()) {
+    layers.push_back(layer_from_paths(o.paths));
+  } else {
+    if (!ctx.options.no_bundled) layers.push_back(bundled_layer());
+    for (const auto& path : ctx.data_paths()) layers.push_back(layer_from_paths({path}));
+  }
+  const validation_report report = validate(layers);
+  const auto format = ctx.options.json ? render::findings_format::json
+                                       : render::findings_format_from_string(o.format).value_or(render::findings_format::text);
+  ctx.emit(render::render(report, format, ctx.output_style()));
+  const std::size_t errors = report.count(severity::error);
+  const std::size_t warnings = report.count(severity::warning);
+  std::fputs(fmt::format("xpuspec: {} error{}, {} warning{} in {} file{}{}\n", errors, errors == 1 ? "" : "s", warnings,
+                         warnings == 1 ? "" : "s", report.files, report.files == 1 ? "" : "s",
+                         o.strict && warnings ? " (--strict: warnings fail)" : "")
+                 .c_str(),
+             stderr);
+  return report.failed(o.strict) ? 1 : 0;
+}
+
+void setup_validate(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<validate_options>();
+  auto* sub = app.add_subcommand("validate", "Check chip files for CI: schema, units, sources, plausibility");
+  sub->add_option("paths", o->paths, "Chip files or folders (default: the data in use)")->type_name("PATH");
+  sub->add_flag("--strict", o->strict, "Warnings fail too");
+  sub->add_flag("--list-rules", o->list_rules, "List every rule with why it exists");
+  sub->add_option("--format", o->format, "Findings as text lines, JSON, or GitHub annotations")
+      ->check(CLI::IsMember({"text", "json", "github"}))
+      ->type_name("FORMAT");
+  sub->footer("Exit status: 0 clean, 1 findings (errors, or warnings with --strict), 2 cannot run.");
+  sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_validate(*o, c); }; });
+}
+
+}  // namespace xpuspec::cli

@@ -1,0 +1,289 @@
+#include "xpuspec/validate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "core/files.hpp"
+#include "xpuspec/bundled.hpp"
+#include "xpuspec/load.hpp"
+#include "xpuspec/names.hpp"
+
+namespace xpuspec {
+namespace {
+
+// What each memory technology can physically deliver per chip, and when it first shipped. Bandwidth bounds are
+// the fastest stack of the generation times 8 stacks, with headroom; capacity likewise. A figure above them is
+// a typo, a 1024-based conversion, or the wrong part.
+struct memory_technology {
+  std::string_view name;  // matched case-insensitively as a prefix of memory.type, longest name first
+  double max_bandwidth_tb_s;
+  double max_capacity_gb;
+  int first_year;
+};
+
+constexpr std::array<memory_technology, 10> memory_technologies{{
+    {"HBM3e", 12.0, 400, 2023},
+    {"HBM2e", 3.7, 160, 2020},
+    {"HBM4e", 48.0, 2048, 2027},
+    {"HBM4", 32.0, 1024, 2025},
+    {"HBM3", 7.0, 256, 2022},
+    {"HBM2", 2.5, 64, 2016},
+    {"GDDR6X", 1.5, 64, 2020},
+    {"GDDR6", 1.5, 96, 2018},
+    {"GDDR7", 2.0, 128, 2024},
+    {"LPDDR5", 1.0, 1024, 2019},
+}};
+
+const memory_technology* technology_of(std::string_view type) {
+  const std::string lower = to_lower(type);
+  const memory_technology* best = nullptr;
+  for (const auto& t : memory_technologies) {
+    if (lower.starts_with(to_lower(t.name)) && (!best || t.name.size() > best->name.size())) best = &t;
+  }
+  return best;
+}
+
+// Sparse/dense and the precision ladder tolerate vendors' rounding (1,979 / 989.4 = 2.0002).
+constexpr double ratio_tolerance = 0.01;
+
+class file_checker {
+ public:
+  file_checker(const load_result& loaded, const chip& c, std::vector<finding>& out)
+      : map_(loaded.map), chip_(c), out_(out) {}
+
+  void add(std::string_view rule, std::string_view pointer, std::string message, bool at_key = false) {
+    const rule_def* def = find_rule(rule);
+    out_.push_back({chip_.origin, at_key ? map_.key_at(pointer) : map_.value_at(pointer),
+                    def ? def->level : severity::error, std::move(message), std::string(rule)});
+  }
+
+  void run(std::string_view file_name) {
+    check_file_name(file_name);
+    check_rates();
+    check_ladder();
+    check_efficiency();
+    check_memory();
+    check_sources();
+    check_notes();
+  }
+
+ private:
+  void check_file_name(std::string_view file_name) {
+    if (file_name.starts_with("bundled:")) file_name.remove_prefix(8);
+    const std::string stem = fs::path(std::string(file_name)).stem().string();
+    if (stem != chip_.id) {
+      add("id-filename", "/id", fmt::format("id \"{}\" does not match the file name \"{}\": name the file {}.json",
+                                            chip_.id, fs::path(std::string(file_name)).filename().string(), chip_.id));
+    }
+  }
+
+  void check_rates() {
+    for (precision p : all_precisions) {
+      const rate& r = chip_.at(p);
+      if (!r.dense.known() || !r.sparse.known()) continue;
+      const double ratio = *r.sparse.amount / *r.dense.amount;
+      if (std::abs(ratio - 2.0) > 2.0 * ratio_tolerance) {
+        add("sparse-not-double", r.sparse.pointer,
+            fmt::format("{} sparse ({}) is {:.3g}x the dense figure ({}); 2:4 sparsity gives 2x: is one of them "
+                        "filed under the wrong key?",
+                        to_string(p), r.sparse.written, ratio, r.dense.written));
+      }
+    }
+  }
+
+  void check_ladder() {
+    // Fewer bits never run slower on one chip.
+    constexpr std::array<precision, 5> ladder{precision::fp8, precision::bf16, precision::tf32, precision::fp32,
+                                              precision::fp64};
+    for (std::size_t i = 0; i < ladder.size(); ++i) {
+      for (std::size_t j = i + 1; j < ladder.size(); ++j) {
+        const value& low = chip_.at(ladder[i]).dense;
+        const value& high = chip_.at(ladder[j]).dense;
+        if (!low.known() || !high.known()) continue;
+        if (*low.amount < *high.amount * (1 - ratio_tolerance)) {
+          add("precision-ladder", low.pointer,
+              fmt::format("dense {} ({}) is below dense {} ({}): a lower precision is never slower; is a figure "
+                          "misfiled?",
+                          to_string(ladder[i]), low.written, to_string(ladder[j]), high.written));
+        }
+      }
+    }
+    const value& fp8 = chip_.at(precision::fp8).dense;
+    const value& bf16 = chip_.at(precision::bf16).dense;
+    if (fp8.known() && bf16.known() && *fp8.amount > 2 * *bf16.amount * (1 + ratio_tolerance)) {
+      add("fp8-vs-bf16", fp8.pointer,
+          fmt::format("dense fp8 ({}) is {:.3g}x dense bf16 ({}); no chip exceeds 2x: is the fp8 figure sparse?",
+                      fp8.written, *fp8.amount / *bf16.amount, bf16.written));
+    }
+  }
+
+  void check_efficiency() {
+    for (precision p : all_precisions) {
+      const value& dense = chip_.at(p).dense;
+      if (dense.known() && chip_.tdp.known() && *dense.amount / *chip_.tdp.amount > 20) {
+        add("efficiency-bounds", dense.pointer,
+            fmt::format("{} / {} is {:.3g} {}/W, beyond any chip today; is the power or the figure wrong?",
+                        dense.written, chip_.tdp.written, *dense.amount / *chip_.tdp.amount,
+                        canonical_unit(is_integer(p) ? dimension::integer_compute : dimension::float_compute)));
+      }
+    }
+    for (precision p : {precision::bf16, precision::fp16}) {
+      const value& dense = chip_.at(p).dense;
+      if (!dense.known() || !chip_.memory_bandwidth.known()) continue;
+      const double knee = *dense.amount / (*chip_.memory_bandwidth.amount / 1000);
+      if (knee < 1 || knee > 5000) {
+        add("efficiency-bounds", chip_.memory_bandwidth.pointer,
+            fmt::format("the {} roofline knee would be {:.3g} FLOP/byte ({} over {}), outside 1..5000", to_string(p),
+                        knee, dense.written, chip_.memory_bandwidth.written));
+      }
+    }
+  }
+
+  void check_memory() {
+    const memory_technology* tech = technology_of(chip_.memory_type);
+    if (tech == nullptr) return;
+    const value& bandwidth = chip_.memory_bandwidth;
+    if (bandwidth.known() && *bandwidth.amount / 1000 > tech->max_bandwidth_tb_s) {
+      add("memory-bounds", bandwidth.pointer,
+          fmt::format("{} is more than {} can deliver to one chip (at most about {} TB/s)", bandwidth.written,
+                      tech->name, tech->max_bandwidth_tb_s));
+    }
+    const value& capacity = chip_.memory_capacity;
+    if (capacity.known() && *capacity.amount > tech->max_capacity_gb) {
+      add("memory-bounds", capacity.pointer,
+          fmt::format("{} is more {} than fits on one chip (at most about {} GB)", capacity.written, tech->name,
+                      tech->max_capacity_gb));
+    }
+    if (chip_.released.size() >= 4) {
+      const int year = std::stoi(chip_.released.substr(0, 4));
+      if (year < tech->first_year) {
+        add("memory-year", "/released",
+            fmt::format("released {} with {} memory, which first shipped in {}", chip_.released, tech->name,
+                        tech->first_year));
+      }
+    }
+  }
+
+  void check_sources() {
+    static const std::regex date("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+    for (const auto& s : chip_.sources) {
+      const std::string pointer = "/sources/" + pointer_escape(s.id);
+      if (!s.url.starts_with("https://") && !s.url.starts_with("http://")) {
+        add("source-url", pointer + "/url",
+            fmt::format("source \"{}\" has no http(s) URL (\"{}\"): a reviewer must be able to open it", s.id, s.url));
+      }
+      if (s.accessed.empty()) {
+        add("source-accessed", pointer,
+            fmt::format("source \"{}\" has no \"accessed\" date (YYYY-MM-DD): pages change, say when it was read", s.id),
+            true);
+      } else if (!std::regex_match(s.accessed, date)) {
+        add("source-accessed", pointer + "/accessed",
+            fmt::format("source \"{}\" accessed \"{}\" is not a date as YYYY-MM-DD", s.id, s.accessed));
+      }
+    }
+  }
+
+  void check_notes() {
+    const bool shipping = chip_.status == "shipping" || chip_.status == "discontinued";
+    bool warned_basis = false;
+    for_each_value(chip_, [&](std::string_view field, const value& v, std::string_view) {
+      if (!v.known()) return;
+      const bool needs_note = v.basis == basis::estimate || v.basis == basis::derived || v.basis == basis::projected;
+      if (needs_note && v.note.empty()) {
+        add("note-required", v.pointer,
+            fmt::format("{} is {} but has no note saying from what", field, to_string(v.basis)));
+      }
+      if (!shipping && v.basis == basis::vendor && !warned_basis) {
+        warned_basis = true;
+        add("announced-basis", v.pointer,
+            fmt::format("{} is a vendor figure, but the chip is {}: mark its figures \"projected\"", field,
+                        chip_.status));
+      }
+    });
+  }
+
+  const source_map& map_;
+  const chip& chip_;
+  std::vector<finding>& out_;
+};
+
+struct claimed_name {
+  std::string file;
+  std::string id;
+};
+
+void check_layer(const validation_layer& layer, validation_report& report) {
+  report.findings.insert(report.findings.end(), layer.unreadable.begin(), layer.unreadable.end());
+  report.files += layer.files.size() + layer.unreadable.size();
+  std::map<std::string, claimed_name> claimed;  // lower-case id or alias -> first claimant
+  for (const auto& file : layer.files) {
+    load_result loaded = check_chip(file.text, file.name, file.name.starts_with("bundled:"));
+    report.findings.insert(report.findings.end(), loaded.findings.begin(), loaded.findings.end());
+    if (!loaded.loaded) continue;
+    const chip& c = *loaded.loaded;
+    ++report.chips;
+    std::vector<finding> extra;
+    file_checker checker(loaded, c, extra);
+    checker.run(file.name);
+
+    auto claim = [&](const std::string& name, const std::string& pointer, bool is_id) {
+      const auto [it, inserted] = claimed.emplace(to_lower(name), claimed_name{file.name, c.id});
+      if (inserted || it->second.file == file.name) return;
+      checker.add(is_id ? "duplicate-id" : "duplicate-alias", pointer,
+                  fmt::format("\"{}\" is already {} \"{}\" in {}", name,
+                              to_lower(name) == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
+                              it->second.file));
+    };
+    claim(c.id, "/id", true);
+    for (std::size_t i = 0; i < c.aliases.size(); ++i) claim(c.aliases[i], "/aliases/" + std::to_string(i), false);
+    std::stable_sort(extra.begin(), extra.end(), [](const finding& a, const finding& b) {
+      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+    });
+    report.findings.insert(report.findings.end(), extra.begin(), extra.end());
+  }
+}
+
+}  // namespace
+
+std::size_t validation_report::count(severity s) const {
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(), [&](const finding& f) { return f.level == s; }));
+}
+
+validation_layer bundled_layer() {
+  validation_layer layer;
+  for (const auto& file : bundled_files()) {
+    layer.files.push_back({fmt::format("bundled:{}", file.name), std::string(file.text)});
+  }
+  return layer;
+}
+
+validation_layer layer_from_paths(const std::vector<std::string>& paths) {
+  validation_layer layer;
+  for (const auto& argument : paths) {
+    for (const auto& path : chip_files_in(argument)) {
+      try {
+        layer.files.push_back({path.string(), read_chip_file(path)});
+      } catch (const error& e) {
+        // read_chip_file's message starts with the path; the finding names it already.
+        std::string message = e.what();
+        if (message.starts_with(path.string() + ": ")) message = message.substr(path.string().size() + 2);
+        layer.unreadable.push_back({path.string(), {0, 0}, severity::error, message, "file"});
+      }
+    }
+  }
+  return layer;
+}
+
+validation_report validate(const std::vector<validation_layer>& layers) {
+  validation_report report;
+  for (const auto& layer : layers) check_layer(layer, report);
+  return report;
+}
+
+}  // namespace xpuspec

@@ -1,0 +1,63 @@
+// validate's findings as lines: compiler-style text for people and editors, and GitHub Actions workflow commands,
+// which a CI log turns into annotations on the files' lines.
+
+#include <fmt/format.h>
+
+#include "render/formats.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+constexpr std::string_view red = "\x1b[1;31m";
+constexpr std::string_view yellow = "\x1b[1;33m";
+constexpr std::string_view reset = "\x1b[0m";
+
+// Workflow-command escaping: % and line breaks everywhere, and , and : too inside a property value.
+std::string escape_data(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
+  }
+  return out;
+}
+
+std::string escape_property(std::string_view text) {
+  std::string out;
+  for (char c : escape_data(text)) {
+    if (c == ',') out += "%2C";
+    else if (c == ':') out += "%3A";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_text(const validation_report& r, const style& s) {
+  std::string out;
+  for (const auto& f : r.findings) {
+    const std::string_view level = to_string(f.level);
+    const std::string shown = s.color ? fmt::format("{}{}{}", f.level == severity::error ? red : yellow, level, reset)
+                                      : std::string(level);
+    const std::string where =
+        f.where.line ? fmt::format("{}:{}:{}", f.file, f.where.line, f.where.column) : f.file;
+    out += fmt::format("{}: {}: {} [{}]\n", where, shown, f.message, f.rule);
+  }
+  return out;
+}
+
+std::string to_github(const validation_report& r) {
+  std::string out;
+  for (const auto& f : r.findings) {
+    std::string properties = "file=" + escape_property(f.file);
+    if (f.where.line) properties += fmt::format(",line={},col={}", f.where.line, f.where.column);
+    properties += ",title=" + escape_property("xpuspec " + f.rule);
+    out += fmt::format("::{} {}::{}\n", to_string(f.level), properties, escape_data(f.message + " [" + f.rule + "]"));
+  }
+  return out;
+}
+
+}  // namespace xpuspec::render
