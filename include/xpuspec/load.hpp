@@ -14,7 +14,10 @@
 namespace xpuspec {
 
 struct load_result {
-  std::optional<chip> loaded;     // set when the file has no error findings
+  // Built whenever the file's structure is valid; a value with a problem is left missing in it, so validate
+  // can still check the rest. Usable as data only when `clean`.
+  std::optional<chip> parsed;
+  bool clean = false;             // no error findings
   std::vector<finding> findings;  // every problem found, in file order
   source_map map;                 // for placing later findings (validate's rules) in the same file
 };

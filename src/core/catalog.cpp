@@ -134,9 +134,10 @@ catalog load_catalog(const load_options& options) {
     }
   }
   std::vector<chip> chips;
-  for (auto& [id, entry] : by_id) {
-    auto& aliases = entry.data.aliases;
-    std::erase_if(aliases, [&](const std::string& alias) { return top_layer_of_name[to_lower(alias)] > entry.layer; });
+  for (auto& named : by_id) {
+    layered_chip& entry = named.second;
+    std::erase_if(entry.data.aliases,
+                  [&](const std::string& alias) { return top_layer_of_name[to_lower(alias)] > entry.layer; });
     chips.push_back(std::move(entry.data));
   }
   return catalog(std::move(chips));

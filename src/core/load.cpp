@@ -332,8 +332,9 @@ load_result check_chip(std::string_view text, std::string_view origin, bool bund
     c.origin = std::string(origin);
     c.bundled = bundled;
     build_chip(doc, in, c);
-    if (out.findings.empty()) out.loaded = std::move(c);
+    out.parsed = std::move(c);
   }
+  out.clean = out.parsed.has_value() && out.findings.empty();
   std::stable_sort(out.findings.begin(), out.findings.end(), [](const finding& a, const finding& b) {
     return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
   });
@@ -342,7 +343,7 @@ load_result check_chip(std::string_view text, std::string_view origin, bool bund
 
 chip parse_chip(std::string_view text, std::string_view origin, bool bundled) {
   load_result result = check_chip(text, origin, bundled);
-  if (result.loaded) return std::move(*result.loaded);
+  if (result.clean) return std::move(*result.parsed);
   std::vector<std::string> lines;
   for (const auto& f : result.findings) {
     if (f.level == severity::error) lines.push_back(to_line(f));

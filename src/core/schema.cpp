@@ -6,14 +6,18 @@
 #include <fmt/format.h>
 // GCC 12 reports a false -Wrestrict inside valijson's json_pointer string handling (a known GCC 12 issue with
 // std::string::replace); it is in the library, not here.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wrestrict"
+#endif
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/json_positions.hpp"

@@ -85,7 +85,8 @@ class file_checker {
   void check_rates() {
     for (precision p : all_precisions) {
       const rate& r = chip_.at(p);
-      if (!r.dense.known() || !r.sparse.known()) continue;
+      // Below 1 the two are swapped, which loading reports already (sparse-below-dense).
+      if (!r.dense.known() || !r.sparse.known() || *r.sparse.amount < *r.dense.amount) continue;
       const double ratio = *r.sparse.amount / *r.dense.amount;
       if (std::abs(ratio - 2.0) > 2.0 * ratio_tolerance) {
         add("sparse-not-double", r.sparse.pointer,
@@ -223,28 +224,29 @@ void check_layer(const validation_layer& layer, validation_report& report) {
   std::map<std::string, claimed_name> claimed;  // lower-case id or alias -> first claimant
   for (const auto& file : layer.files) {
     load_result loaded = check_chip(file.text, file.name, file.name.starts_with("bundled:"));
-    report.findings.insert(report.findings.end(), loaded.findings.begin(), loaded.findings.end());
-    if (!loaded.loaded) continue;
-    const chip& c = *loaded.loaded;
-    ++report.chips;
-    std::vector<finding> extra;
-    file_checker checker(loaded, c, extra);
-    checker.run(file.name);
+    std::vector<finding> found = std::move(loaded.findings);
+    if (loaded.parsed) {
+      const chip& c = *loaded.parsed;
+      ++report.chips;
+      file_checker checker(loaded, c, found);
+      checker.run(file.name);
 
-    auto claim = [&](const std::string& name, const std::string& pointer, bool is_id) {
-      const auto [it, inserted] = claimed.emplace(to_lower(name), claimed_name{file.name, c.id});
-      if (inserted || it->second.file == file.name) return;
-      checker.add(is_id ? "duplicate-id" : "duplicate-alias", pointer,
-                  fmt::format("\"{}\" is already {} \"{}\" in {}", name,
-                              to_lower(name) == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
-                              it->second.file));
-    };
-    claim(c.id, "/id", true);
-    for (std::size_t i = 0; i < c.aliases.size(); ++i) claim(c.aliases[i], "/aliases/" + std::to_string(i), false);
-    std::stable_sort(extra.begin(), extra.end(), [](const finding& a, const finding& b) {
+      auto claim = [&](const std::string& name, const std::string& pointer, bool is_id) {
+        const auto [it, inserted] = claimed.emplace(to_lower(name), claimed_name{file.name, c.id});
+        if (inserted || it->second.file == file.name) return;
+        checker.add(is_id ? "duplicate-id" : "duplicate-alias", pointer,
+                    fmt::format("\"{}\" is already {} \"{}\" in {}", name,
+                                to_lower(name) == to_lower(it->second.id) ? "the id of" : "an alias of",
+                                it->second.id, it->second.file));
+      };
+      claim(c.id, "/id", true);
+      for (std::size_t i = 0; i < c.aliases.size(); ++i) claim(c.aliases[i], "/aliases/" + std::to_string(i), false);
+    }
+    // One file's findings in the order of its lines, whichever check found them.
+    std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& b) {
       return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
     });
-    report.findings.insert(report.findings.end(), extra.begin(), extra.end());
+    report.findings.insert(report.findings.end(), found.begin(), found.end());
   }
 }
 

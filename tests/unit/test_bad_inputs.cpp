@@ -42,6 +42,16 @@ validation_report validate_one(const std::filesystem::path& path) {
   return validate({layer_from_paths({path.string()})});
 }
 
+// Rules that make a file unusable as data (the rest are validate's plausibility rules).
+bool load_fails(const std::string& rule) {
+  for (const char* r : {"file", "json-syntax", "duplicate-key", "unknown-key", "wrong-type", "missing-key", "enum",
+                        "pattern", "positive", "schema", "quantity", "unit", "positive-finite", "source-missing",
+                        "source-unknown", "sparse-below-dense"}) {
+    if (rule == r) return true;
+  }
+  return false;
+}
+
 std::string where_of(const finding& f) {
   return f.where.line ? std::to_string(f.where.line) + ":" + std::to_string(f.where.column) : "-";
 }
@@ -60,6 +70,7 @@ TEST_CASE("every file of the bad-input corpus gives exactly its expected finding
         CHECK(report.chips == 1);
         continue;
       }
+      INFO(report.findings.size() << " findings; first: " << (report.findings.empty() ? "" : report.findings[0].message));
       REQUIRE(report.findings.size() == 1);
       const finding& f = report.findings.front();
       CHECK(f.file == path.string());
@@ -67,7 +78,7 @@ TEST_CASE("every file of the bad-input corpus gives exactly its expected finding
       CHECK(where_of(f) == c.where);
       CHECK_THAT(f.message, Catch::Contains(c.fragment));
       // Loading agrees with validate on what makes a file unusable, and says where.
-      if (f.level == severity::error && report.chips == 0) {
+      if (f.level == severity::error && load_fails(f.rule)) {
         CHECK_THROWS_WITH(parse_chip(test::read(path), c.file), Catch::StartsWith(c.file + ":" + c.where + ": "));
       }
     }
