@@ -72,6 +72,27 @@ struct show_report {
 
 show_report make_show(const chip& c);
 
+// The audit view of a data set: every source each chip cites and what it is cited for, and every value that is
+// not a plain vendor figure (derived, estimate, projected, measured) or is missing, with its note.
+struct source_use {
+  const chip* subject;
+  const source_ref* source;
+  std::vector<std::string> fields;  // the values that cite it
+};
+
+struct caveat {
+  const chip* subject;
+  std::string field;
+  const value* entry;
+};
+
+struct sources_report {
+  std::vector<source_use> uses;
+  std::vector<caveat> caveats;
+};
+
+sources_report make_sources(const std::vector<const chip*>& chips);
+
 struct metrics_report {
   precision prec = precision::bf16;
 };

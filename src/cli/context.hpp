@@ -54,5 +54,6 @@ void setup_rank(CLI::App& app, context& ctx);
 void setup_metrics(CLI::App& app, context& ctx);
 void setup_validate(CLI::App& app, context& ctx);
 void setup_schema(CLI::App& app, context& ctx);
+void setup_sources(CLI::App& app, context& ctx);
 
 }  // namespace xpuspec::cli

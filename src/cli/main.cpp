@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
   xpuspec::cli::setup_rank(app, ctx);
   xpuspec::cli::setup_metrics(app, ctx);
   xpuspec::cli::setup_validate(app, ctx);
+  xpuspec::cli::setup_sources(app, ctx);
   xpuspec::cli::setup_schema(app, ctx);
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
 

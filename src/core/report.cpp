@@ -95,4 +95,24 @@ show_report make_show(const chip& c) {
   return report;
 }
 
+sources_report make_sources(const std::vector<const chip*>& chips) {
+  sources_report report;
+  for (const chip* c : chips) {
+    for (const auto& s : c->sources) {
+      source_use use{c, &s, {}};
+      for_each_value(*c, [&](const std::string& field, const value& v, std::string_view) {
+        if (v.source == s.id && (v.known() || !v.note.empty())) use.fields.push_back(field);
+      });
+      report.uses.push_back(std::move(use));
+    }
+    for_each_value(*c, [&](const std::string& field, const value& v, std::string_view) {
+      // "unsupported" is a fact about the chip, not a gap in the data.
+      const bool caveated = v.known() ? v.basis != basis::vendor
+                                      : !v.written.empty() && v.missing != absence::unsupported;
+      if (caveated) report.caveats.push_back({c, field, &v});
+    });
+  }
+  return report;
+}
+
 }  // namespace xpuspec

@@ -85,6 +85,15 @@ std::string to_csv(const metrics_report& r) {
   return out;
 }
 
+std::string to_csv(const sources_report& r) {
+  std::string out = record({"chip", "source", "title", "publisher", "url", "accessed", "fields"});
+  for (const auto& use : r.uses) {
+    out += record({use.subject->id, use.source->id, use.source->title, use.source->publisher, use.source->url,
+                   use.source->accessed, fmt::format("{}", fmt::join(use.fields, ";"))});
+  }
+  return out;
+}
+
 std::string to_csv(const rules_report&) {
   std::string out = record({"rule", "severity", "why"});
   for (const auto& rule : all_rules()) {

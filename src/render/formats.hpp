@@ -17,6 +17,7 @@ std::string to_json(const compare_report& r);
 std::string to_json(const rank_report& r);
 std::string to_json(const metrics_report& r);
 std::string to_json(const rules_report& r);
+std::string to_json(const sources_report& r);
 std::string to_json(const validation_report& r);
 std::string to_text(const validation_report& r, const style& s);
 std::string to_github(const validation_report& r);
@@ -27,5 +28,6 @@ std::string to_csv(const compare_report& r);
 std::string to_csv(const rank_report& r);
 std::string to_csv(const metrics_report& r);
 std::string to_csv(const rules_report& r);
+std::string to_csv(const sources_report& r);
 
 }  // namespace xpuspec::render

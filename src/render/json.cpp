@@ -154,6 +154,23 @@ std::string to_json(const rules_report&) {
   return dump({{"schema_version", json_schema_version}, {"rules", std::move(rules)}});
 }
 
+std::string to_json(const sources_report& r) {
+  json uses = json::array();
+  for (const auto& use : r.uses) {
+    uses.push_back({{"chip", use.subject->id}, {"source", use.source->id}, {"title", use.source->title},
+                    {"publisher", use.source->publisher}, {"url", use.source->url},
+                    {"accessed", use.source->accessed}, {"fields", use.fields}});
+  }
+  json caveats = json::array();
+  for (const auto& c : r.caveats) {
+    const value& v = *c.entry;
+    caveats.push_back({{"chip", c.subject->id}, {"field", c.field}, {"value", number_or_null(v.amount)},
+                       {"written", v.written}, {"basis", v.known() ? json(to_string(v.basis)) : json(nullptr)},
+                       {"missing", v.known() ? json(nullptr) : json(to_string(v.missing))}, {"note", v.note}});
+  }
+  return dump({{"schema_version", json_schema_version}, {"sources", std::move(uses)}, {"caveats", std::move(caveats)}});
+}
+
 std::string to_json(const validation_report& r) {
   json findings = json::array();
   for (const auto& f : r.findings) {

@@ -30,6 +30,8 @@ enum class findings_format { text, json, github };
 std::optional<findings_format> findings_format_from_string(std::string_view name);
 std::string render(const validation_report& r, findings_format f, const style& s);
 
+std::string render(const sources_report& r, format f, const style& s);
+
 // `validate --list-rules`.
 struct rules_report {};
 std::string render(const rules_report& r, format f, const style& s);

@@ -21,7 +21,8 @@ double metric_of(std::string_view chip_name, metric m, precision p = precision::
 }  // namespace
 
 TEST_CASE("the starter chips are all there", "[data]") {
-  for (const char* name : {"ascend-910b", "ascend-950dt", "a100", "h100", "b200", "mi300x", "tpu-v5p"}) {
+  for (const char* name : {"ascend-910b", "ascend-950pr", "ascend-950dt", "a100", "a100-pcie", "h100", "h100-pcie",
+                           "h200", "b200", "gb200", "mi300x", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu-v7", "gaudi3"}) {
     CHECK(bundled().find(name) != nullptr);
   }
 }
@@ -44,9 +45,25 @@ TEST_CASE("headline figures match the vendor datasheets, dense kept apart from s
   // AMD MI300X data sheet: 1,307.4 TFLOPS BF16 dense, 5.3 TB/s, 192 GB, 750 W.
   CHECK(metric_of("mi300x", metric::tflops) == Approx(1307.4));
   CHECK(metric_of("mi300x", metric::bandwidth_tb_s) == Approx(5.3));
-  // Google TPU v5p: 459 TFLOPS bf16, 2,765 GBps, 95 GB; 4,800 Gbps ICI = 600 GB/s.
+  // Google TPU v5p: 459 TFLOPS bf16, 2,765 GBps, 95 GB; ICI 1,200 GBps bidirectional (Google's current table).
   CHECK(metric_of("tpu-v5p", metric::tflops) == Approx(459));
-  CHECK(metric_of("tpu-v5p", metric::interconnect_gb_s) == Approx(600));
+  CHECK(metric_of("tpu-v5p", metric::interconnect_gb_s) == Approx(1200));
+  // TPU v6e 918 TFLOPS bf16; TPU7x 2,307 TFLOPS bf16 and 4,614 FP8, 192 GiB = 206.16 GB (192 * 2^30 / 10^9).
+  CHECK(metric_of("tpu-v6e", metric::tflops) == Approx(918));
+  CHECK(metric_of("ironwood", metric::tflops) == Approx(2307));
+  CHECK(metric_of("ironwood", metric::tflops, precision::fp8) == Approx(4614));
+  CHECK(metric_of("ironwood", metric::memory_gb) == Approx(206.158430208));
+  // H200: H100 compute, 141 GB at 4.8 TB/s. GB200: 5 PFLOPS BF16 sparse, so 2.5 dense, at up to 1,200 W.
+  CHECK(metric_of("h200", metric::tflops) == Approx(989.4));
+  CHECK(metric_of("h200", metric::bandwidth_tb_s) == Approx(4.8));
+  CHECK(metric_of("gb200", metric::tflops) == Approx(2500));
+  CHECK(metric_of("gb200", metric::tflops_per_watt) == Approx(2500.0 / 1200));
+  // H100 PCIe: 1,513 TFLOPS BF16 sparse, so 756.5 dense, at 350 W.
+  CHECK(metric_of("h100-pcie", metric::tflops) == Approx(756.5));
+  CHECK(metric_of("h100-pcie", metric::tdp_w) == Approx(350));
+  // Intel Gaudi 3 (Hot Chips 2024): 1,835 TFLOPS BF16 matrix, 3.67 TB/s, 900 W air-cooled OAM.
+  CHECK(metric_of("gaudi3", metric::tflops) == Approx(1835));
+  CHECK(metric_of("gaudi3", metric::tflops_per_watt) == Approx(1835.0 / 900));
 }
 
 TEST_CASE("what vendors do not publish stays missing", "[data]") {
