@@ -52,6 +52,8 @@ void setup_show(CLI::App& app, context& ctx);
 void setup_compare(CLI::App& app, context& ctx);
 void setup_rank(CLI::App& app, context& ctx);
 void setup_metrics(CLI::App& app, context& ctx);
+void setup_match(CLI::App& app, context& ctx);
+void setup_roofline(CLI::App& app, context& ctx);
 void setup_validate(CLI::App& app, context& ctx);
 void setup_schema(CLI::App& app, context& ctx);
 void setup_sources(CLI::App& app, context& ctx);

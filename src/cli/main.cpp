@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   xpuspec::cli::setup_compare(app, ctx);
   xpuspec::cli::setup_rank(app, ctx);
   xpuspec::cli::setup_metrics(app, ctx);
+  xpuspec::cli::setup_match(app, ctx);
+  xpuspec::cli::setup_roofline(app, ctx);
   xpuspec::cli::setup_validate(app, ctx);
   xpuspec::cli::setup_sources(app, ctx);
   xpuspec::cli::setup_schema(app, ctx);

@@ -94,6 +94,30 @@ std::string to_csv(const sources_report& r) {
   return out;
 }
 
+std::string to_csv(const match_report& r) {
+  std::string out = record({"dimension", "metric", "unit", "chip", "chip_value", "target", "target_value", "ratio",
+                            "count", "chips", "binding"});
+  for (const auto& d : r.dimensions) {
+    out += record({std::string(to_string(d.dim)), std::string(definition(d.measure).name), metric_unit(d.measure, r.prec),
+                   r.subject->id, number(d.chip_value.number), r.target->id, number(d.target_value.number),
+                   number(d.ratio), std::to_string(r.count), d.chips ? std::to_string(*d.chips) : "",
+                   r.binding && *r.binding == d.dim ? "true" : "false"});
+  }
+  return out;
+}
+
+std::string to_csv(const roofline_report& r) {
+  std::string out = record({"id", "intensity_flop_per_byte", "attainable_tflops", "bound", "peak_tflops", "knee_flop_per_byte"});
+  for (const auto& row : r.rows) {
+    for (const auto& p : row.points) {
+      out += record({row.subject->id, fmt::format("{}", p.intensity), number(p.attainable.number),
+                     p.attainable.known() ? (p.memory_bound ? "memory" : "compute") : "", number(row.peak.number),
+                     number(row.knee.number)});
+    }
+  }
+  return out;
+}
+
 std::string to_csv(const rules_report&) {
   std::string out = record({"rule", "severity", "why"});
   for (const auto& rule : all_rules()) {

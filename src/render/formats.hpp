@@ -18,6 +18,8 @@ std::string to_json(const rank_report& r);
 std::string to_json(const metrics_report& r);
 std::string to_json(const rules_report& r);
 std::string to_json(const sources_report& r);
+std::string to_json(const match_report& r);
+std::string to_json(const roofline_report& r);
 std::string to_json(const validation_report& r);
 std::string to_text(const validation_report& r, const style& s);
 std::string to_github(const validation_report& r);
@@ -29,5 +31,7 @@ std::string to_csv(const rank_report& r);
 std::string to_csv(const metrics_report& r);
 std::string to_csv(const rules_report& r);
 std::string to_csv(const sources_report& r);
+std::string to_csv(const match_report& r);
+std::string to_csv(const roofline_report& r);
 
 }  // namespace xpuspec::render

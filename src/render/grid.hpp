@@ -34,6 +34,8 @@ grid metrics_grid(const metrics_report& r);
 grid rules_grid(const rules_report& r);
 // Two tables in one report do not fit one grid: the caveats table goes into the notes as rows of text.
 grid sources_grid(const sources_report& r);
+grid match_grid(const match_report& r);
+grid roofline_grid(const roofline_report& r);
 
 // "989.4", "3.35", "0.0412": four significant digits, no exponent, no trailing zeros.
 std::string human_number(double x);

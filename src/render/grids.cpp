@@ -203,6 +203,93 @@ grid sources_grid(const sources_report& r) {
   return g;
 }
 
+namespace {
+
+// "1.267 MW", "716.8 kW", "700 W": power totals read best in the unit that keeps them short.
+std::string human_power(double watts) {
+  if (watts >= 1e6) return human_number(watts / 1e6) + " MW";
+  if (watts >= 1e4) return human_number(watts / 1e3) + " kW";
+  return human_number(watts) + " W";
+}
+
+std::string power_line(const power_side& side, std::size_t chips, const chip& c) {
+  if (!side.each.known()) return fmt::format("{} x {}: {}", chips, c.id, side.each.reason);
+  return fmt::format("{} x {} at {}{} = {}", chips, c.id, human_power(*side.each.number), basis_marker(side.each.basis),
+                     human_power(*side.total_w));
+}
+
+}  // namespace
+
+grid match_grid(const match_report& r) {
+  grid g;
+  const chip& subject = *r.subject;
+  const chip& target = *r.target;
+  if (r.chips_needed) {
+    g.preamble.emplace_back("answer", fmt::format("{} x {} match {} x {} (bound by {})", *r.chips_needed, subject.id,
+                                                  r.count, target.id, to_string(*r.binding)));
+  } else {
+    g.preamble.emplace_back("answer", "no dimension can be compared: the data needed is missing (see below)");
+  }
+  g.preamble.emplace_back("precision", fmt::format("{} (dense)", to_string(r.prec)));
+  g.headers = {"dimension", "unit", "per " + subject.id, "per " + target.id, "ratio", fmt::format("chips for {}", r.count)};
+  for (const auto& d : r.dimensions) {
+    const bool binding = r.binding && *r.binding == d.dim;
+    g.rows.push_back({{std::string(to_string(d.dim)) + (binding ? " *" : "")},
+                      {metric_unit(d.measure, r.prec)},
+                      metric_cell(d.chip_value, false),
+                      metric_cell(d.target_value, false),
+                      {d.ratio ? human_ratio(*d.ratio) : "—", true, !d.ratio},
+                      {d.chips ? std::to_string(*d.chips) : "—", true, !d.chips}});
+  }
+  g.notes.emplace_back("* binding: the dimension that needs the most chips; the others are then more than matched.");
+  g.notes.push_back("power: " + power_line(r.subject_power, r.chips_needed.value_or(0), subject) + " vs " +
+                    power_line(r.target_power, r.count, target));
+  if (r.subject_cost_usd && r.target_cost_usd) {
+    g.notes.push_back(fmt::format("list price: {} USD vs {} USD", human_number(*r.subject_cost_usd),
+                                  human_number(*r.target_cost_usd)));
+  }
+  for (const auto& d : r.dimensions) {
+    if (!d.chips) g.notes.push_back(fmt::format("{}: {}", to_string(d.dim), d.missing_reason));
+  }
+  g.notes.emplace_back("Counts assume work splits perfectly across chips; they are a floor, not a forecast.");
+  g.notes.emplace_back(basis_legend);
+  return g;
+}
+
+grid roofline_grid(const roofline_report& r) {
+  grid g;
+  g.preamble.emplace_back("precision", fmt::format("{} (dense)", to_string(r.prec)));
+  g.preamble.emplace_back("model", "attainable = min(peak, memory bandwidth x intensity); (m) = memory-bound there");
+  g.headers = {"chip", metric_unit(metric::tflops, r.prec) + " peak", "knee FLOP/B"};
+  for (double x : r.intensities) g.headers.push_back(fmt::format("@{}", human_number(x)));
+  for (const auto& row : r.rows) {
+    std::vector<cell> line{{row.subject->id}, metric_cell(row.peak, false), metric_cell(row.knee, true)};
+    for (const auto& point : row.points) {
+      cell c = metric_cell(point.attainable, true);
+      if (point.attainable.known() && point.memory_bound) c.text += " (m)";
+      line.push_back(std::move(c));
+    }
+    g.rows.push_back(std::move(line));
+  }
+  for (std::size_t i = 0; i < r.intensities.size(); ++i) {
+    const roofline_row* best = nullptr;
+    for (const auto& row : r.rows) {
+      const auto& a = row.points[i].attainable;
+      if (a.known() && (!best || *a.number > *best->points[i].attainable.number)) best = &row;
+    }
+    if (best) {
+      g.notes.push_back(fmt::format("at {} FLOP/byte: {} is fastest ({} {})", human_number(r.intensities[i]),
+                                    best->subject->id, human_number(*best->points[i].attainable.number),
+                                    metric_unit(metric::tflops, r.prec)));
+    }
+  }
+  for (const auto& row : r.rows) {
+    if (!row.knee.known()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.knee.reason));
+  }
+  g.notes.emplace_back(basis_legend);
+  return g;
+}
+
 grid rules_grid(const rules_report&) {
   grid g;
   g.headers = {"rule", "severity", "why"};

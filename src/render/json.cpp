@@ -171,6 +171,70 @@ std::string to_json(const sources_report& r) {
   return dump({{"schema_version", json_schema_version}, {"sources", std::move(uses)}, {"caveats", std::move(caveats)}});
 }
 
+namespace {
+
+json metric_json(const metric_value& v) {
+  json out{{"value", number_or_null(v.number)}};
+  if (v.known()) {
+    out["basis"] = to_string(v.basis);
+  } else {
+    out["missing"] = to_string(v.missing);
+    out["missing_reason"] = v.reason;
+  }
+  return out;
+}
+
+json power_json(const power_side& side) {
+  return {{"each_w", number_or_null(side.each.number)}, {"total_w", number_or_null(side.total_w)},
+          {"missing", side.each.known() ? json(nullptr) : json(side.each.reason)}};
+}
+
+}  // namespace
+
+std::string to_json(const match_report& r) {
+  json dimensions = json::object();
+  for (const auto& d : r.dimensions) {
+    dimensions[std::string(to_string(d.dim))] = {{"metric", definition(d.measure).name},
+                                                 {"unit", metric_unit(d.measure, r.prec)},
+                                                 {"chip", metric_json(d.chip_value)},
+                                                 {"target", metric_json(d.target_value)},
+                                                 {"ratio", number_or_null(d.ratio)},
+                                                 {"chips", d.chips ? json(*d.chips) : json(nullptr)},
+                                                 {"missing", d.chips ? json(nullptr) : json(d.missing_reason)}};
+  }
+  return dump({{"schema_version", json_schema_version},
+               {"precision", to_string(r.prec)},
+               {"chip", chip_summary(*r.subject)},
+               {"target", chip_summary(*r.target)},
+               {"count", r.count},
+               {"dimensions", std::move(dimensions)},
+               {"binding", r.binding ? json(to_string(*r.binding)) : json(nullptr)},
+               {"chips_needed", r.chips_needed ? json(*r.chips_needed) : json(nullptr)},
+               {"power", {{"chip", power_json(r.subject_power)}, {"target", power_json(r.target_power)}}},
+               {"cost_usd", {{"chip", number_or_null(r.subject_cost_usd)}, {"target", number_or_null(r.target_cost_usd)}}}});
+}
+
+std::string to_json(const roofline_report& r) {
+  json chips = json::array();
+  for (const auto& row : r.rows) {
+    json points = json::array();
+    for (const auto& p : row.points) {
+      points.push_back({{"intensity", p.intensity},
+                        {"attainable_tflops", number_or_null(p.attainable.number)},
+                        {"bound", p.attainable.known() ? json(p.memory_bound ? "memory" : "compute") : json(nullptr)}});
+    }
+    json entry = chip_summary(*row.subject);
+    entry["peak_tflops"] = metric_json(row.peak);
+    entry["knee_flop_per_byte"] = metric_json(row.knee);
+    entry["points"] = std::move(points);
+    chips.push_back(std::move(entry));
+  }
+  return dump({{"schema_version", json_schema_version},
+               {"precision", to_string(r.prec)},
+               {"intensities", r.intensities},
+               {"chips", std::move(chips)}});
+}
+
 std::string to_json(const validation_report& r) {
   json findings = json::array();
   for (const auto& f : r.findings) {

@@ -37,6 +37,8 @@ std::string render(const rank_report& r, format f, const style& s) { return disp
 std::string render(const metrics_report& r, format f, const style& s) { return dispatch(r, f, s, metrics_grid); }
 std::string render(const rules_report& r, format f, const style& s) { return dispatch(r, f, s, rules_grid); }
 std::string render(const sources_report& r, format f, const style& s) { return dispatch(r, f, s, sources_grid); }
+std::string render(const match_report& r, format f, const style& s) { return dispatch(r, f, s, match_grid); }
+std::string render(const roofline_report& r, format f, const style& s) { return dispatch(r, f, s, roofline_grid); }
 
 std::optional<findings_format> findings_format_from_string(std::string_view name) {
   if (name == "text") return findings_format::text;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "xpuspec/report.hpp"
+#include "xpuspec/match.hpp"
 #include "xpuspec/validate.hpp"
 
 namespace xpuspec::render {
@@ -31,6 +32,8 @@ std::optional<findings_format> findings_format_from_string(std::string_view name
 std::string render(const validation_report& r, findings_format f, const style& s);
 
 std::string render(const sources_report& r, format f, const style& s);
+std::string render(const match_report& r, format f, const style& s);
+std::string render(const roofline_report& r, format f, const style& s);
 
 // `validate --list-rules`.
 struct rules_report {};

@@ -1,0 +1,42 @@
+#include <cmath>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/match.hpp"
+
+namespace xpuspec::cli {
+
+struct roofline_options {
+  std::vector<std::string> chips;
+  std::vector<double> intensities;
+  std::string precision = "bf16";
+};
+
+int run_roofline(const roofline_options& o, context& ctx) {
+  const precision p = parse_precision(o.precision);
+  for (double x : o.intensities) {
+    if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("--intensity {} must be a positive number of FLOP/byte", x));
+  }
+  const catalog cat = ctx.load();
+  std::vector<const chip*> chips;
+  for (const auto& name : o.chips) chips.push_back(&cat.get(name));
+  ctx.emit(render::render(make_roofline(chips, p, o.intensities), ctx.output_format(), ctx.output_style()));
+  return 0;
+}
+
+void setup_roofline(CLI::App& app, context& ctx) {
+  auto o = std::make_shared<roofline_options>();
+  auto* sub = app.add_subcommand("roofline", "Attainable TFLOPS at given arithmetic intensities, and each chip's knee");
+  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP");
+  sub->add_option("-i,--intensity", o->intensities, "Arithmetic intensities in FLOP/byte (comma-separated)")
+      ->required()
+      ->delimiter(',')
+      ->type_name("X,...");
+  add_precision_option(*sub, o->precision);
+  sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_roofline(*o, c); }; });
+}
+
+}  // namespace xpuspec::cli
