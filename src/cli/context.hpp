@@ -54,6 +54,7 @@ void setup_rank(CLI::App& app, context& ctx);
 void setup_metrics(CLI::App& app, context& ctx);
 void setup_match(CLI::App& app, context& ctx);
 void setup_roofline(CLI::App& app, context& ctx);
+void setup_plan(CLI::App& app, context& ctx);
 void setup_validate(CLI::App& app, context& ctx);
 void setup_schema(CLI::App& app, context& ctx);
 void setup_sources(CLI::App& app, context& ctx);

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   xpuspec::cli::setup_metrics(app, ctx);
   xpuspec::cli::setup_match(app, ctx);
   xpuspec::cli::setup_roofline(app, ctx);
+  xpuspec::cli::setup_plan(app, ctx);
   xpuspec::cli::setup_validate(app, ctx);
   xpuspec::cli::setup_sources(app, ctx);
   xpuspec::cli::setup_schema(app, ctx);

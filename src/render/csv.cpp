@@ -118,6 +118,30 @@ std::string to_csv(const roofline_report& r) {
   return out;
 }
 
+namespace {
+std::string count(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : ""; }
+}  // namespace
+
+std::string to_csv(const train_report& r) {
+  std::string out = record({"id", "tflops", "chips_for_time", "chips_for_memory", "chips", "binding", "fits", "days",
+                            "energy_mwh"});
+  for (const auto& row : r.rows) {
+    out += record({row.subject->id, number(row.tflops.number), count(row.chips_for_time), count(row.chips_for_memory),
+                   count(row.chips), row.binding, row.fits ? "true" : "false", number(row.days),
+                   number(row.energy_mwh)});
+  }
+  return out;
+}
+
+std::string to_csv(const serve_report& r) {
+  std::string out = record({"id", "memory_gb", "chips_to_fit", "tokens_per_s_bandwidth", "tokens_per_s_compute", "bound"});
+  for (const auto& row : r.rows) {
+    out += record({row.subject->id, number(row.memory_gb.number), count(row.chips_to_fit),
+                   number(row.tokens_per_s_bandwidth), number(row.tokens_per_s_compute), row.bound});
+  }
+  return out;
+}
+
 std::string to_csv(const rules_report&) {
   std::string out = record({"rule", "severity", "why"});
   for (const auto& rule : all_rules()) {

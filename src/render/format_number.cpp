@@ -22,4 +22,9 @@ std::string human_number(double x) {
 
 std::string human_ratio(double x) { return human_number(x) + "×"; }
 
+std::string big_number(double x) {
+  if (std::fabs(x) < 1e6) return human_number(x);
+  return fmt::format("{:.3g}", x);
+}
+
 }  // namespace xpuspec::render

@@ -20,6 +20,8 @@ std::string to_json(const rules_report& r);
 std::string to_json(const sources_report& r);
 std::string to_json(const match_report& r);
 std::string to_json(const roofline_report& r);
+std::string to_json(const train_report& r);
+std::string to_json(const serve_report& r);
 std::string to_json(const validation_report& r);
 std::string to_text(const validation_report& r, const style& s);
 std::string to_github(const validation_report& r);
@@ -33,5 +35,7 @@ std::string to_csv(const rules_report& r);
 std::string to_csv(const sources_report& r);
 std::string to_csv(const match_report& r);
 std::string to_csv(const roofline_report& r);
+std::string to_csv(const train_report& r);
+std::string to_csv(const serve_report& r);
 
 }  // namespace xpuspec::render

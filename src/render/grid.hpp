@@ -36,6 +36,10 @@ grid rules_grid(const rules_report& r);
 grid sources_grid(const sources_report& r);
 grid match_grid(const match_report& r);
 grid roofline_grid(const roofline_report& r);
+grid train_grid(const train_report& r);
+grid serve_grid(const serve_report& r);
+// "1.62e+24": for counts far beyond what four significant digits show plainly.
+std::string big_number(double x);
 
 // "989.4", "3.35", "0.0412": four significant digits, no exponent, no trailing zeros.
 std::string human_number(double x);

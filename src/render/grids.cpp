@@ -290,6 +290,86 @@ grid roofline_grid(const roofline_report& r) {
   return g;
 }
 
+namespace {
+
+std::string optional_count(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : "—"; }
+std::string optional_number(const std::optional<double>& x) { return x ? human_number(*x) : "—"; }
+
+}  // namespace
+
+grid train_grid(const train_report& r) {
+  const train_job& job = r.job;
+  grid g;
+  g.preamble.emplace_back("model", fmt::format("{} parameters, {} active per token; {} tokens", big_number(job.params),
+                                               big_number(job.active_params), big_number(job.tokens)));
+  g.preamble.emplace_back("compute", fmt::format("{} FLOP = 6 x active parameters x tokens", big_number(r.flops)));
+  g.preamble.emplace_back("assumes", fmt::format("MFU {} of dense {} peak; training state {} bytes per parameter "
+                                                 "(activations not counted); energy at TDP for the whole run, chips only",
+                                                 human_number(job.mfu), to_string(job.prec),
+                                                 human_number(job.bytes_per_param)));
+  if (job.days) {
+    g.preamble.emplace_back("deadline", fmt::format("{} day{}", human_number(*job.days), *job.days == 1 ? "" : "s"));
+  }
+  if (job.chips) g.preamble.emplace_back("fleet", fmt::format("{} chips", *job.chips));
+  g.headers = {"chip", metric_unit(metric::tflops, job.prec), "chips (time)", "chips (memory)", "chips", "binding",
+               "days", "energy MWh"};
+  for (const auto& row : r.rows) {
+    g.rows.push_back({{row.subject->id},
+                      metric_cell(row.tflops, false),
+                      {optional_count(row.chips_for_time), true, !row.chips_for_time},
+                      {optional_count(row.chips_for_memory), true, !row.chips_for_memory},
+                      {optional_count(row.chips), true, !row.chips},
+                      {row.fits ? row.binding : "does not fit"},
+                      {optional_number(row.days), true, !row.days},
+                      {optional_number(row.energy_mwh), true, !row.energy_mwh}});
+  }
+  for (const auto& row : r.rows) {
+    if (!row.missing_reason.empty()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.missing_reason));
+    if (!row.fits) {
+      g.notes.push_back(fmt::format("{}: the training state needs {} chips' memory, more than the {} given",
+                                    row.subject->id, *row.chips_for_memory, *row.chips));
+    }
+  }
+  g.notes.emplace_back(basis_legend);
+  return g;
+}
+
+grid serve_grid(const serve_report& r) {
+  const serve_job& job = r.job;
+  grid g;
+  g.preamble.emplace_back("model", fmt::format("{} parameters, {} active per token, {} bytes each: {} GB of weights",
+                                               big_number(job.params), big_number(job.active_params),
+                                               human_number(job.bytes_per_param), human_number(r.weight_bytes / 1e9)));
+  g.preamble.emplace_back(
+      "kv cache", job.kv_bytes_per_token
+                      ? fmt::format("{} GB = {} bytes/token x {} tokens x batch {}", human_number(r.kv_bytes / 1e9),
+                                    human_number(*job.kv_bytes_per_token), human_number(job.context),
+                                    human_number(job.batch))
+                      : std::string("not counted (give --kv-bytes-per-token to include it)"));
+  g.preamble.emplace_back("decode bounds",
+                          fmt::format("per chip, upper bounds at peak: bandwidth = batch {} x bandwidth / (active x "
+                                      "bytes + KV); compute = dense {} peak / (2 x active)",
+                                      human_number(job.batch), to_string(job.prec)));
+  g.headers = {"chip", "memory GB", "chips to fit", "tok/s (bandwidth)", "tok/s (compute)", "bound"};
+  for (const auto& row : r.rows) {
+    g.rows.push_back({{row.subject->id},
+                      metric_cell(row.memory_gb, false),
+                      {optional_count(row.chips_to_fit), true, !row.chips_to_fit},
+                      {optional_number(row.tokens_per_s_bandwidth), true, !row.tokens_per_s_bandwidth},
+                      {optional_number(row.tokens_per_s_compute), true, !row.tokens_per_s_compute},
+                      {row.bound.empty() ? "—" : row.bound}});
+  }
+  for (const auto& row : r.rows) {
+    if (row.chips_to_fit && row.domain && static_cast<double>(*row.chips_to_fit) > *row.domain) {
+      g.notes.push_back(fmt::format("{}: needs {} chips to hold the model, more than one scale-up domain ({})",
+                                    row.subject->id, *row.chips_to_fit, human_number(*row.domain)));
+    }
+    if (!row.missing_reason.empty()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.missing_reason));
+  }
+  g.notes.emplace_back(basis_legend);
+  return g;
+}
+
 grid rules_grid(const rules_report&) {
   grid g;
   g.headers = {"rule", "severity", "why"};

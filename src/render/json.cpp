@@ -235,6 +235,62 @@ std::string to_json(const roofline_report& r) {
                {"chips", std::move(chips)}});
 }
 
+namespace {
+json count_or_null(const std::optional<std::size_t>& n) { return n ? json(*n) : json(nullptr); }
+}  // namespace
+
+std::string to_json(const train_report& r) {
+  json rows = json::array();
+  for (const auto& row : r.rows) {
+    json entry = chip_summary(*row.subject);
+    entry["tflops"] = metric_json(row.tflops);
+    entry["chips_for_time"] = count_or_null(row.chips_for_time);
+    entry["chips_for_memory"] = count_or_null(row.chips_for_memory);
+    entry["chips"] = count_or_null(row.chips);
+    entry["binding"] = row.binding.empty() ? json(nullptr) : json(row.binding);
+    entry["fits"] = row.fits;
+    entry["days"] = number_or_null(row.days);
+    entry["energy_mwh"] = number_or_null(row.energy_mwh);
+    entry["missing_reason"] = row.missing_reason.empty() ? json(nullptr) : json(row.missing_reason);
+    rows.push_back(std::move(entry));
+  }
+  const train_job& job = r.job;
+  return dump({{"schema_version", json_schema_version},
+               {"assumptions", {{"params", job.params}, {"active_params", job.active_params}, {"tokens", job.tokens},
+                                {"mfu", job.mfu}, {"bytes_per_param", job.bytes_per_param},
+                                {"precision", to_string(job.prec)}, {"days", number_or_null(job.days)},
+                                {"chips", count_or_null(job.chips)},
+                                {"flops_formula", "6 * active_params * tokens"},
+                                {"energy", "TDP x chips x hours; chips only"}}},
+               {"flops", r.flops},
+               {"chips", std::move(rows)}});
+}
+
+std::string to_json(const serve_report& r) {
+  json rows = json::array();
+  for (const auto& row : r.rows) {
+    json entry = chip_summary(*row.subject);
+    entry["memory_gb"] = metric_json(row.memory_gb);
+    entry["bandwidth_tb_s"] = metric_json(row.bandwidth_tb_s);
+    entry["tflops"] = metric_json(row.tflops);
+    entry["chips_to_fit"] = count_or_null(row.chips_to_fit);
+    entry["domain"] = number_or_null(row.domain);
+    entry["tokens_per_s_bandwidth"] = number_or_null(row.tokens_per_s_bandwidth);
+    entry["tokens_per_s_compute"] = number_or_null(row.tokens_per_s_compute);
+    entry["bound"] = row.bound.empty() ? json(nullptr) : json(row.bound);
+    rows.push_back(std::move(entry));
+  }
+  const serve_job& job = r.job;
+  return dump({{"schema_version", json_schema_version},
+               {"assumptions", {{"params", job.params}, {"active_params", job.active_params},
+                                {"bytes_per_param", job.bytes_per_param}, {"context", job.context},
+                                {"batch", job.batch}, {"kv_bytes_per_token", number_or_null(job.kv_bytes_per_token)},
+                                {"precision", to_string(job.prec)}}},
+               {"weight_bytes", r.weight_bytes},
+               {"kv_bytes", r.kv_bytes},
+               {"chips", std::move(rows)}});
+}
+
 std::string to_json(const validation_report& r) {
   json findings = json::array();
   for (const auto& f : r.findings) {

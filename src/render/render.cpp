@@ -39,6 +39,8 @@ std::string render(const rules_report& r, format f, const style& s) { return dis
 std::string render(const sources_report& r, format f, const style& s) { return dispatch(r, f, s, sources_grid); }
 std::string render(const match_report& r, format f, const style& s) { return dispatch(r, f, s, match_grid); }
 std::string render(const roofline_report& r, format f, const style& s) { return dispatch(r, f, s, roofline_grid); }
+std::string render(const train_report& r, format f, const style& s) { return dispatch(r, f, s, train_grid); }
+std::string render(const serve_report& r, format f, const style& s) { return dispatch(r, f, s, serve_grid); }
 
 std::optional<findings_format> findings_format_from_string(std::string_view name) {
   if (name == "text") return findings_format::text;

@@ -8,6 +8,7 @@
 
 #include "xpuspec/report.hpp"
 #include "xpuspec/match.hpp"
+#include "xpuspec/plan.hpp"
 #include "xpuspec/validate.hpp"
 
 namespace xpuspec::render {
@@ -34,6 +35,8 @@ std::string render(const validation_report& r, findings_format f, const style& s
 std::string render(const sources_report& r, format f, const style& s);
 std::string render(const match_report& r, format f, const style& s);
 std::string render(const roofline_report& r, format f, const style& s);
+std::string render(const train_report& r, format f, const style& s);
+std::string render(const serve_report& r, format f, const style& s);
 
 // `validate --list-rules`.
 struct rules_report {};

@@ -1,0 +1,158 @@
+#include <cmath>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/context.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/names.hpp"
+#include "xpuspec/plan.hpp"
+
+namespace xpuspec::cli {
+namespace {
+
+struct plan_options {
+  double params = 0;
+  double active_params = 0;  // 0: same as params
+  std::vector<std::string> chips;
+  std::string precision;
+  // train
+  double tokens = 0;
+  double mfu = 0.4;
+  double bytes_per_param = -1;  // <0: the mode's default
+  double days = 0;
+  std::size_t fleet = 0;
+  // serve
+  std::string weights;
+  double context = 0;
+  double batch = 1;
+  double kv_bytes_per_token = -1;
+};
+
+void require_positive(double x, std::string_view option) {
+  if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("{} must be a positive number, not {}", option, x));
+}
+
+std::vector<const chip*> chosen(const catalog& cat, const std::vector<std::string>& names) {
+  std::vector<const chip*> out;
+  if (names.empty()) {
+    for (const auto& c : cat.chips()) out.push_back(&c);
+  } else {
+    for (const auto& name : names) out.push_back(&cat.get(name));
+  }
+  return out;
+}
+
+// --weights fp8 means 1 byte per parameter, and decode compute at fp8.
+struct weight_format {
+  std::string_view name;
+  double bytes;
+  precision prec;
+};
+constexpr weight_format weight_formats[] = {{"fp32", 4, precision::fp32}, {"bf16", 2, precision::bf16},
+                                            {"fp16", 2, precision::fp16}, {"fp8", 1, precision::fp8},
+                                            {"int8", 1, precision::int8}, {"fp4", 0.5, precision::fp4},
+                                            {"int4", 0.5, precision::int4}};
+
+int run_train(const plan_options& o, context& ctx) {
+  require_positive(o.params, "--params");
+  require_positive(o.tokens, "--tokens");
+  if (!(o.mfu > 0 && o.mfu <= 1)) throw error(fmt::format("--mfu must be in (0, 1], not {}", o.mfu));
+  if ((o.days > 0) == (o.fleet > 0)) throw error("give exactly one of --days (a deadline) or --chips (a fleet size)");
+  train_job job;
+  job.params = o.params;
+  job.active_params = o.active_params > 0 ? o.active_params : o.params;
+  if (job.active_params > job.params) throw error("--active-params cannot exceed --params");
+  job.tokens = o.tokens;
+  job.mfu = o.mfu;
+  if (o.bytes_per_param >= 0) {
+    require_positive(o.bytes_per_param, "--bytes-per-param");
+    job.bytes_per_param = o.bytes_per_param;
+  }
+  if (o.days > 0) job.days = o.days;
+  if (o.fleet > 0) job.chips = o.fleet;
+  job.prec = parse_precision(o.precision.empty() ? "bf16" : o.precision);
+  const catalog cat = ctx.load();
+  ctx.emit(render::render(plan_training(chosen(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
+  return 0;
+}
+
+int run_serve(const plan_options& o, context& ctx) {
+  require_positive(o.params, "--params");
+  serve_job job;
+  job.params = o.params;
+  job.active_params = o.active_params > 0 ? o.active_params : o.params;
+  if (job.active_params > job.params) throw error("--active-params cannot exceed --params");
+  std::optional<precision> weights_precision;
+  if (!o.weights.empty()) {
+    const weight_format* found = nullptr;
+    std::vector<std::string> names;
+    for (const auto& w : weight_formats) {
+      names.emplace_back(w.name);
+      if (w.name == to_lower(o.weights)) found = &w;
+    }
+    if (!found) {
+      throw error(fmt::format("unknown --weights \"{}\"{}; formats: {}", o.weights, did_you_mean(o.weights, names),
+                              fmt::join(names, ", ")));
+    }
+    job.bytes_per_param = found->bytes;
+    weights_precision = found->prec;
+  }
+  if (o.bytes_per_param >= 0) {
+    require_positive(o.bytes_per_param, "--bytes-per-param");
+    job.bytes_per_param = o.bytes_per_param;
+  }
+  if (o.context < 0) throw error("--context cannot be negative");
+  require_positive(o.batch, "--batch");
+  job.context = o.context;
+  job.batch = o.batch;
+  if (o.kv_bytes_per_token >= 0) job.kv_bytes_per_token = o.kv_bytes_per_token;
+  job.prec = o.precision.empty() ? weights_precision.value_or(precision::bf16) : parse_precision(o.precision);
+  const catalog cat = ctx.load();
+  ctx.emit(render::render(plan_serving(chosen(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
+  return 0;
+}
+
+void add_model_options(CLI::App& sub, plan_options& o) {
+  sub.add_option("--params", o.params, "Total parameters (e.g. 505e9)")->required()->type_name("N");
+  sub.add_option("--active-params", o.active_params, "Parameters active per token, for a mixture of experts")
+      ->type_name("N");
+  sub.add_option("--chip", o.chips, "A chip to plan for (repeatable; default: all)")->type_name("CHIP");
+  sub.add_option("-p,--precision", o.precision, "Precision of the compute figures (dense)")->type_name("PRECISION");
+}
+
+}  // namespace
+
+void setup_plan(CLI::App& app, context& ctx) {
+  auto* plan = app.add_subcommand("plan", "Chips, time, memory fit and energy for a training or serving job");
+  plan->require_subcommand(1);
+
+  auto t = std::make_shared<plan_options>();
+  auto* train = plan->add_subcommand("train", "Chips (or days), memory fit and MWh to train a model");
+  add_model_options(*train, *t);
+  train->add_option("--tokens", t->tokens, "Training tokens")->required()->type_name("N");
+  train->add_option("--mfu", t->mfu, "Model FLOPs utilisation")->capture_default_str()->type_name("F");
+  train->add_option("--bytes-per-param", t->bytes_per_param,
+                    "Training state per parameter (default 16: bf16 weights and grads, fp32 master and Adam moments)")
+      ->type_name("B");
+  train->add_option("--days", t->days, "Finish within this many days: how many chips?")->type_name("D");
+  train->add_option("--chips", t->fleet, "With this many chips: how many days?")->type_name("N");
+  train->callback([t, &ctx] { ctx.run = [t](context& c) { return run_train(*t, c); }; });
+
+  auto s = std::make_shared<plan_options>();
+  auto* serve = plan->add_subcommand("serve", "Whether the weights fit, on how many chips, and decode upper bounds");
+  add_model_options(*serve, *s);
+  serve->add_option("--weights", s->weights, "Weight format: fp32, bf16, fp16, fp8, int8, fp4, int4")->type_name("FMT");
+  serve->add_option("--bytes-per-param", s->bytes_per_param, "Bytes per weight (default 2, or from --weights)")
+      ->type_name("B");
+  serve->add_option("--context", s->context, "Tokens of context per sequence")->type_name("N");
+  serve->add_option("--batch", s->batch, "Sequences decoded together")->capture_default_str()->type_name("N");
+  serve->add_option("--kv-bytes-per-token", s->kv_bytes_per_token,
+                    "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)")
+      ->type_name("B");
+  serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
+  for (auto* sub : plan->get_subcommands({})) sub->fallthrough();
+  plan->fallthrough();
+}
+
+}  // namespace xpuspec::cli
