@@ -9,6 +9,12 @@ namespace {
 
 constexpr double seconds_per_day = 86400;
 
+void add_reason(std::string& reasons, const std::string& reason) {
+  if (reasons.find(reason) != std::string::npos) return;
+  if (!reasons.empty()) reasons += "; ";
+  reasons += reason;
+}
+
 // The smallest whole number of chips with n × per_chip >= need (see chips_to_match for the tolerance).
 std::size_t enough(double per_chip, double need) { return chips_to_match(per_chip, need, 1); }
 
@@ -28,7 +34,7 @@ train_report plan_training(const std::vector<const chip*>& chips, const train_jo
       row.chips_for_memory = enough(*row.memory_gb.number * 1e9, job.params * job.bytes_per_param);
     }
     if (!row.tflops.known()) {
-      row.missing_reason = row.tflops.reason;
+      add_reason(row.missing_reason, row.tflops.reason);
       report.rows.push_back(std::move(row));
       continue;
     }
@@ -51,9 +57,9 @@ train_report plan_training(const std::vector<const chip*>& chips, const train_jo
     if (row.days && row.tdp_w.known()) {
       row.energy_mwh = *row.tdp_w.number * static_cast<double>(*row.chips) * *row.days * 24 / 1e6;
     } else if (!row.tdp_w.known()) {
-      row.missing_reason = row.tdp_w.reason;
+      add_reason(row.missing_reason, row.tdp_w.reason);
     }
-    if (!row.memory_gb.known() && row.missing_reason.empty()) row.missing_reason = row.memory_gb.reason;
+    if (!row.memory_gb.known()) add_reason(row.missing_reason, row.memory_gb.reason);
     report.rows.push_back(std::move(row));
   }
   return report;
@@ -74,18 +80,18 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
     if (row.memory_gb.known()) {
       row.chips_to_fit = enough(*row.memory_gb.number * 1e9, report.weight_bytes + report.kv_bytes);
     } else {
-      row.missing_reason = row.memory_gb.reason;
+      add_reason(row.missing_reason, row.memory_gb.reason);
     }
     if (row.bandwidth_tb_s.known() && bytes_per_step > 0) {
       row.tokens_per_s_bandwidth = job.batch * *row.bandwidth_tb_s.number * 1e12 / bytes_per_step;
-    } else if (!row.bandwidth_tb_s.known() && row.missing_reason.empty()) {
-      row.missing_reason = row.bandwidth_tb_s.reason;
+    } else if (!row.bandwidth_tb_s.known()) {
+      add_reason(row.missing_reason, row.bandwidth_tb_s.reason);
     }
     if (row.tflops.known() && job.active_params > 0) {
       // 2 FLOPs per active parameter per token (a multiply and an add).
       row.tokens_per_s_compute = *row.tflops.number * 1e12 / (2 * job.active_params);
-    } else if (!row.tflops.known() && row.missing_reason.empty()) {
-      row.missing_reason = row.tflops.reason;
+    } else if (!row.tflops.known()) {
+      add_reason(row.missing_reason, row.tflops.reason);
     }
     if (row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
       row.bound = *row.tokens_per_s_bandwidth <= *row.tokens_per_s_compute ? "bandwidth" : "compute";
