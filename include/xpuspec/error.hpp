@@ -19,8 +19,6 @@ struct text_position {
   std::size_t column = 1;
 };
 
-text_position position_of(std::string_view text, std::size_t offset);
-
 // "FILE:LINE:COL: message", the form compilers use, so terminals and editors can jump to it.
 std::string located(std::string_view file, text_position where, std::string_view message);
 

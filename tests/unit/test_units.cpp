@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "xpuspec/error.hpp"
+#include "xpuspec/json_positions.hpp"
 #include "xpuspec/units.hpp"
 
 using xpuspec::dimension;
@@ -71,11 +72,14 @@ TEST_CASE("every unit belongs to exactly one dimension", "[units]") {
 
 TEST_CASE("positions are 1-based lines and byte columns", "[units]") {
   const std::string text = "ab\ncd\n\nef";
-  CHECK(xpuspec::position_of(text, 0).line == 1);
-  CHECK(xpuspec::position_of(text, 0).column == 1);
-  CHECK(xpuspec::position_of(text, 4).line == 2);   // 'd'
-  CHECK(xpuspec::position_of(text, 4).column == 2);
-  CHECK(xpuspec::position_of(text, 7).line == 4);   // 'e'
-  CHECK(xpuspec::position_of(text, 7).column == 1);
-  CHECK(xpuspec::position_of(text, 999).line == 4);  // past the end is clamped
+  const xpuspec::source_map map(text);
+  CHECK(map.at_offset(0).line == 1);
+  CHECK(map.at_offset(0).column == 1);
+  CHECK(map.at_offset(4).line == 2);  // 'd'
+  CHECK(map.at_offset(4).column == 2);
+  CHECK(map.at_offset(6).line == 3);  // the empty line
+  CHECK(map.at_offset(6).column == 1);
+  CHECK(map.at_offset(7).line == 4);  // 'e'
+  CHECK(map.at_offset(7).column == 1);
+  CHECK(map.at_offset(999).line == 4);  // past the end is clamped
 }
