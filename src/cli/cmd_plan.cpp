@@ -33,16 +33,6 @@ void require_positive(double x, std::string_view option) {
   if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("{} must be a positive number, not {}", option, x));
 }
 
-std::vector<const chip*> chosen(const catalog& cat, const std::vector<std::string>& names) {
-  std::vector<const chip*> out;
-  if (names.empty()) {
-    for (const auto& c : cat.chips()) out.push_back(&c);
-  } else {
-    for (const auto& name : names) out.push_back(&cat.get(name));
-  }
-  return out;
-}
-
 // --weights fp8 means 1 byte per parameter, and decode compute at fp8.
 struct weight_format {
   std::string_view name;
@@ -73,7 +63,7 @@ int run_train(const plan_options& o, context& ctx) {
   if (o.fleet > 0) job.chips = o.fleet;
   job.prec = parse_precision(o.precision.empty() ? "bf16" : o.precision);
   const catalog cat = ctx.load();
-  ctx.emit(render::render(plan_training(chosen(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
+  ctx.emit(render::render(plan_training(chips_named(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
   return 0;
 }
 
@@ -109,7 +99,7 @@ int run_serve(const plan_options& o, context& ctx) {
   if (o.kv_bytes_per_token >= 0) job.kv_bytes_per_token = o.kv_bytes_per_token;
   job.prec = o.precision.empty() ? weights_precision.value_or(precision::bf16) : parse_precision(o.precision);
   const catalog cat = ctx.load();
-  ctx.emit(render::render(plan_serving(chosen(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
+  ctx.emit(render::render(plan_serving(chips_named(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
   return 0;
 }
 

@@ -22,12 +22,7 @@ int run_rank(const rank_options& o, context& ctx) {
   if (o.top_given && o.top == 0) throw error("--top must be at least 1");
   const precision p = parse_precision(o.precision);
   const catalog cat = ctx.load();
-  std::vector<const chip*> chips;
-  if (o.chips.empty()) {
-    for (const auto& c : cat.chips()) chips.push_back(&c);
-  } else {
-    for (const auto& name : o.chips) chips.push_back(&cat.get(name));
-  }
+  std::vector<const chip*> chips = chips_named(cat, o.chips);
   std::erase_if(chips, [&](const chip* c) { return !matches(*c, o.filter); });
   const auto top = o.top_given ? std::optional<std::size_t>(o.top) : std::nullopt;
   ctx.emit(render::render(make_rank(chips, by, p, o.ascending, top), ctx.output_format(), ctx.output_style()));

@@ -21,9 +21,8 @@ int run_roofline(const roofline_options& o, context& ctx) {
     if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("--intensity {} must be a positive number of FLOP/byte", x));
   }
   const catalog cat = ctx.load();
-  std::vector<const chip*> chips;
-  for (const auto& name : o.chips) chips.push_back(&cat.get(name));
-  ctx.emit(render::render(make_roofline(chips, p, o.intensities), ctx.output_format(), ctx.output_style()));
+  ctx.emit(render::render(make_roofline(chips_named(cat, o.chips), p, o.intensities), ctx.output_format(),
+                          ctx.output_style()));
   return 0;
 }
 

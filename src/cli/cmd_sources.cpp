@@ -10,13 +10,7 @@ struct sources_options {
 
 int run_sources(const sources_options& o, context& ctx) {
   const catalog cat = ctx.load();
-  std::vector<const chip*> chips;
-  if (o.chips.empty()) {
-    for (const auto& c : cat.chips()) chips.push_back(&c);
-  } else {
-    for (const auto& name : o.chips) chips.push_back(&cat.get(name));
-  }
-  ctx.emit(render::render(make_sources(chips), ctx.output_format(), ctx.output_style()));
+  ctx.emit(render::render(make_sources(chips_named(cat, o.chips)), ctx.output_format(), ctx.output_style()));
   return 0;
 }
 

@@ -151,6 +151,16 @@ void add_precision_option(CLI::App& sub, std::string& precision) {
       ->type_name("PRECISION");
 }
 
+std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::string>& names) {
+  std::vector<const chip*> chips;
+  if (names.empty()) {
+    for (const auto& c : cat.chips()) chips.push_back(&c);
+  } else {
+    for (const auto& name : names) chips.push_back(&cat.get(name));
+  }
+  return chips;
+}
+
 precision parse_precision(const std::string& name) {
   if (const auto p = precision_from_string(to_lower(name))) return *p;
   std::vector<std::string> names;

@@ -42,6 +42,9 @@ void add_global_options(CLI::App& app, context& ctx);
 void add_filter_options(CLI::App& sub, list_filter& filter);
 void add_precision_option(CLI::App& sub, std::string& precision);
 
+// The chips a command names, resolved (with "did you mean" on a typo); all chips when it names none.
+std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::string>& names);
+
 // Checked conversions of option values, with "did you mean" on a typo.
 precision parse_precision(const std::string& name);
 metric parse_metric(const std::string& name);
