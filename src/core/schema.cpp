@@ -259,7 +259,9 @@ std::string_view chip_schema_text() { return bundled_schema(); }
 
 std::vector<schema_problem> check_schema(const json& document) {
   const compiled_schema& compiled = chip_schema();
-  valijson::Validator validator;
+  // The validator caches the compiled std::regex of each "pattern"; a fresh one per file recompiled them every time,
+  // which was most of a file's load time. One per thread keeps the cache and stays safe for threaded callers.
+  thread_local valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(document);
   if (validator.validate(compiled.schema, target, &results)) return {};
