@@ -3,6 +3,9 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
+
+#include "xpuspec/model.hpp"
 
 namespace xpuspec {
 
@@ -12,6 +15,10 @@ struct embedded_file {
 };
 
 std::span<const embedded_file> bundled_files();
+
+// The same files as chips, loaded and checked when the tool was built (tools/digest_chips.cpp): a run that uses
+// the bundled data pays for building 20-odd structs, not for parsing and checking their JSON again.
+std::vector<chip> bundled_chips();
 
 // data/schema/chip.schema.json: the one description of a chip file's structure.
 std::string_view bundled_schema();

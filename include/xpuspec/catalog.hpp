@@ -36,6 +36,9 @@ class catalog {
 // Loads every layer. All problems of all files are gathered and thrown together as one xpuspec::error.
 catalog load_catalog(const load_options& options);
 
+// Every name a chip answers to, lower-cased: its id, then its aliases.
+std::vector<std::string> lower_case_names(const chip& c);
+
 // Paths from a colon-separated list such as XPUSPEC_PATH; empty entries are skipped.
 std::vector<std::string> split_search_path(std::string_view list);
 

@@ -31,6 +31,7 @@ struct value {
   std::string pointer;                  // JSON pointer of the value in its file, for diagnostics
 
   bool known() const { return amount.has_value(); }
+  bool operator==(const value&) const = default;
 };
 
 enum class precision { fp64, fp64_tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, int8, int4 };
@@ -46,6 +47,7 @@ bool is_integer(precision p);
 struct rate {
   value dense;
   value sparse;
+  bool operator==(const rate&) const = default;
 };
 
 struct source_ref {
@@ -54,8 +56,11 @@ struct source_ref {
   std::string url;
   std::string accessed;
   std::string publisher;
+  bool operator==(const source_ref&) const = default;
 };
 
+// A field added here must also be written out by tools/digest_chips.cpp, which compiles the bundled chips into
+// the binary; the "digested chips equal the loaded files" test fails until it is.
 struct chip {
   std::string id;
   std::string name;
@@ -95,6 +100,7 @@ struct chip {
   const rate& at(precision p) const { return compute[static_cast<std::size_t>(p)]; }
   rate& at(precision p) { return compute[static_cast<std::size_t>(p)]; }
   const source_ref* find_source(std::string_view source_id) const;
+  bool operator==(const chip&) const = default;
 };
 
 // Calls f(field, value, unit) for every value of a chip, in sheet order; field is the dotted path users see

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -62,34 +63,39 @@ int main(int argc, char** argv) {
       "Exit status: 0 success; 1 validate found problems; 2 usage error, unknown chip, or data that cannot be "
       "loaded.\nRun `xpuspec COMMAND --help` for a command's options.");
   xpuspec::cli::add_global_options(app, ctx);
-  xpuspec::cli::setup_list(app, ctx);
-  xpuspec::cli::setup_show(app, ctx);
-  xpuspec::cli::setup_compare(app, ctx);
-  xpuspec::cli::setup_rank(app, ctx);
-  xpuspec::cli::setup_metrics(app, ctx);
-  xpuspec::cli::setup_match(app, ctx);
-  xpuspec::cli::setup_roofline(app, ctx);
-  xpuspec::cli::setup_plan(app, ctx);
-  xpuspec::cli::setup_validate(app, ctx);
-  xpuspec::cli::setup_sources(app, ctx);
-  xpuspec::cli::setup_schema(app, ctx);
-  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+
+  using setup = void (*)(CLI::App&, xpuspec::cli::context&);
+  constexpr std::pair<std::string_view, setup> subcommands[] = {
+      {"list", xpuspec::cli::setup_list},         {"show", xpuspec::cli::setup_show},
+      {"compare", xpuspec::cli::setup_compare},   {"rank", xpuspec::cli::setup_rank},
+      {"metrics", xpuspec::cli::setup_metrics},   {"match", xpuspec::cli::setup_match},
+      {"roofline", xpuspec::cli::setup_roofline}, {"plan", xpuspec::cli::setup_plan},
+      {"validate", xpuspec::cli::setup_validate}, {"sources", xpuspec::cli::setup_sources},
+      {"schema", xpuspec::cli::setup_schema}};
+  std::vector<std::string> commands;
+  for (const auto& [name, add] : subcommands) commands.emplace_back(name);
 
   // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command
   // and suggest the nearest instead.
-  std::vector<std::string> commands;
-  for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
-  if (const auto word = command_word(argc, argv); !word.empty()) {
+  const std::string word = command_word(argc, argv);
+  const bool help_or_version = wants_help_or_version(argc, argv);
+  if (!word.empty()) {
     if (std::find(commands.begin(), commands.end(), word) == commands.end()) {
       print_errors(fmt::format("unknown command \"{}\"{}", word, xpuspec::did_you_mean(word, commands)));
       std::fputs("Run `xpuspec --help` for usage.\n", stderr);
       return 2;
     }
-  } else if (!wants_help_or_version(argc, argv)) {
+  } else if (!help_or_version) {
     print_errors(fmt::format("no command given; commands: {}", fmt::join(commands, ", ")));
     std::fputs("Run `xpuspec --help` for usage.\n", stderr);
     return 2;
   }
+  // Defining every subcommand's options costs more than answering a compare (bench/run), so a run defines only
+  // the command it runs; help and --version see them all.
+  for (const auto& [name, add] : subcommands) {
+    if (help_or_version || name == word) add(app, ctx);
+  }
+  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,89 @@
+#include "xpuspec/catalog.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/files.hpp"
+#include "xpuspec/bundled.hpp"
+#include "xpuspec/catalog.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/load.hpp"
+#include "xpuspec/names.hpp"
+
+// Apart from catalog.cpp because it is the one place that needs the digested bundled chips: the build-time tool
+// that digests them links the rest of the core without it.
+
+namespace xpuspec {
+catalog load_catalog(const load_options& options) {
+  std::vector<std::string> problems;
+  std::vector<std::vector<chip>> layers;
+
+  if (options.bundled) layers.push_back(bundled_chips());
+  for (const auto& argument : options.paths) {
+    auto& layer = layers.emplace_back();
+    try {
+      for (const auto& path : chip_files_in(argument)) {
+        try {
+          layer.push_back(parse_chip(read_chip_file(path), path.string()));
+        } catch (const error& e) {
+          problems.emplace_back(e.what());
+        }
+      }
+    } catch (const error& e) {
+      problems.emplace_back(e.what());
+    }
+  }
+
+  // Within a layer two files may not claim one name; across layers the later one wins, the way a user's file
+  // replaces a bundled chip of the same id.
+  std::vector<chip> chips;
+  std::vector<std::size_t> layer_of;  // by position in chips
+  std::unordered_map<std::string, std::size_t> position_of_id;
+  std::size_t total = 0;
+  for (const auto& layer : layers) total += layer.size();
+  chips.reserve(total);
+  layer_of.reserve(total);
+  for (std::size_t layer = 0; layer < layers.size(); ++layer) {
+    std::unordered_map<std::string, const chip*> claimed;
+    for (const auto& c : layers[layer]) {
+      for (auto& name : lower_case_names(c)) {
+        const auto [it, inserted] = claimed.try_emplace(std::move(name), &c);
+        if (!inserted && it->second != &c) {
+          problems.push_back(fmt::format("{}: \"{}\" is also claimed by {} (id \"{}\")", c.origin, it->first,
+                                         it->second->origin, it->second->id));
+        }
+      }
+    }
+    for (auto& c : layers[layer]) {
+      const auto [it, inserted] = position_of_id.try_emplace(c.id, chips.size());
+      if (inserted) {
+        chips.push_back(std::move(c));
+        layer_of.push_back(layer);
+      } else {
+        chips[it->second] = std::move(c);
+        layer_of[it->second] = layer;
+      }
+    }
+  }
+  if (!problems.empty()) throw error(fmt::format("{}", fmt::join(problems, "\n")));
+
+  // A name claimed in a higher layer shadows the same alias in a lower one.
+  if (layers.size() > 1) {
+    std::unordered_map<std::string, std::size_t> top_layer_of_name;
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+      for (auto& name : lower_case_names(chips[i])) {
+        auto [it, inserted] = top_layer_of_name.try_emplace(std::move(name), layer_of[i]);
+        if (!inserted) it->second = std::max(it->second, layer_of[i]);
+      }
+    }
+    for (std::size_t i = 0; i < chips.size(); ++i) {
+      std::erase_if(chips[i].aliases,
+                    [&](const std::string& alias) { return top_layer_of_name[to_lower(alias)] > layer_of[i]; });
+    }
+  }
+  return catalog(std::move(chips));
+}
+
+}  // namespace xpuspec

@@ -1,0 +1,153 @@
+// Build-time tool: loads the bundled chip files with every check a user's file gets, and writes them out as C++
+// that builds the same chips. A bad bundled file fails the build instead of every run of the tool, and a run that
+// uses the bundled data skips JSON parsing and schema validation altogether.
+//
+// Usage: xpuspec_digest_chips OUTPUT.cpp CHIP.json...
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/files.hpp"
+#include "xpuspec/catalog.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/load.hpp"
+
+namespace {
+
+using namespace xpuspec;
+
+// Octal escapes, not hex: a hex escape swallows every hex digit after it, so "\xe2\x80\x94a" would be one escape
+// too long, while an octal escape stops after three digits.
+std::string literal(std::string_view s) {
+  std::string out = "\"";
+  for (const char ch : s) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (byte < 0x20 || byte >= 0x7f) {
+      out += fmt::format("\\{:03o}", byte);
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+// Hexadecimal floating point: the exact double, with no decimal rounding in between.
+std::string number(const std::optional<double>& d) { return d ? fmt::format("{:a}", *d) : "std::nullopt"; }
+
+std::string strings(const std::vector<std::string>& list) {
+  std::vector<std::string> items;
+  for (const auto& s : list) items.push_back(literal(s));
+  return fmt::format("{{{}}}", fmt::join(items, ", "));
+}
+
+template <typename Enum>
+std::string enumerator(std::string_view type, Enum e) {
+  return fmt::format("{}::{}", type, to_string(e));
+}
+
+std::string value_of(const value& v) {
+  return fmt::format("value{{{}, {}, {}, {}, {}, {}, {}}}", number(v.amount), enumerator("absence", v.missing),
+                     enumerator("basis", v.basis), literal(v.source), literal(v.note), literal(v.written),
+                     literal(v.pointer));
+}
+
+std::string chip_builder(const chip& c) {
+  std::string out = "  {\n    chip& c = chips.emplace_back();\n";
+  auto line = [&](std::string_view field, const std::string& code) { out += fmt::format("    c.{} = {};\n", field, code); };
+  line("id", literal(c.id));
+  line("name", literal(c.name));
+  line("vendor", literal(c.vendor));
+  line("family", literal(c.family));
+  line("form_factor", literal(c.form_factor));
+  line("status", literal(c.status));
+  line("released", literal(c.released));
+  line("aliases", strings(c.aliases));
+  line("notes", strings(c.notes));
+  line("process_node", literal(c.process_node));
+  line("process_nm", number(c.process_nm));
+  for (std::size_t i = 0; i < precision_count; ++i) {
+    line(fmt::format("compute[{}].dense", i), value_of(c.compute[i].dense));
+    line(fmt::format("compute[{}].sparse", i), value_of(c.compute[i].sparse));
+  }
+  line("memory_capacity", value_of(c.memory_capacity));
+  line("memory_type", literal(c.memory_type));
+  line("memory_bandwidth", value_of(c.memory_bandwidth));
+  line("tdp", value_of(c.tdp));
+  line("power_term", literal(c.power_term));
+  line("interconnect_name", literal(c.interconnect_name));
+  line("interconnect_bandwidth", value_of(c.interconnect_bandwidth));
+  line("interconnect_direction", literal(c.interconnect_direction));
+  line("interconnect_domain", value_of(c.interconnect_domain));
+  line("price_usd", value_of(c.price_usd));
+  line("default_source", literal(c.default_source));
+  std::vector<std::string> sources;
+  for (const auto& s : c.sources) {
+    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}}}", literal(s.id), literal(s.title), literal(s.url),
+                                  literal(s.accessed), literal(s.publisher)));
+  }
+  line("sources", fmt::format("{{{}}}", fmt::join(sources, ",\n        ")));
+  line("origin", literal(c.origin));
+  line("bundled", c.bundled ? "true" : "false");
+  return out + "  }\n";
+}
+
+int digest(const std::string& output, const std::vector<std::string>& inputs) {
+  std::vector<chip> chips;
+  std::vector<std::string> problems;
+  for (const auto& input : inputs) {
+    const std::string name = std::filesystem::path(input).filename().string();
+    try {
+      // The origin a user sees in `show` and in errors: the file name under "bundled:", not the build machine's path.
+      chips.push_back(parse_chip(read_chip_file(input), "bundled:" + name, true));
+    } catch (const error& e) {
+      problems.push_back(fmt::format("{}: {}", input, e.what()));
+    }
+  }
+  if (!problems.empty()) {
+    std::fputs(fmt::format("xpuspec_digest_chips: the bundled data does not load:\n{}\n", fmt::join(problems, "\n")).c_str(),
+               stderr);
+    return 1;
+  }
+  catalog checked(chips);  // throws on two bundled chips claiming one name
+
+  std::string code = "// Generated by tools/digest_chips.cpp from data/chips: do not edit.\n"
+                     "#include \"xpuspec/bundled.hpp\"\n\nnamespace xpuspec {\n\n"
+                     "std::vector<chip> bundled_chips() {\n  std::vector<chip> chips;\n";
+  code += fmt::format("  chips.reserve({});\n", chips.size());
+  for (const auto& c : chips) code += chip_builder(c);
+  code += "  return chips;\n}\n\n}  // namespace xpuspec\n";
+
+  // Written beside and renamed, so an interrupted build never leaves half a file that looks up to date.
+  const std::string partial = output + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << code;
+    if (!out.flush()) throw error(fmt::format("{}: cannot write", partial));
+  }
+  std::filesystem::rename(partial, output);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs("usage: xpuspec_digest_chips OUTPUT.cpp CHIP.json...\n", stderr);
+    return 2;
+  }
+  try {
+    return digest(argv[1], std::vector<std::string>(argv + 2, argv + argc));
+  } catch (const std::exception& e) {
+    std::fputs(fmt::format("xpuspec_digest_chips: {}\n", e.what()).c_str(), stderr);
+    return 1;
+  }
+}
