@@ -15,6 +15,7 @@ namespace xpuspec {
 struct load_options {
   bool bundled = true;
   std::vector<std::string> paths;  // files or folders, lowest layer first
+  std::size_t jobs = 0;            // threads reading the files of a folder; 0: one per core
 };
 
 class catalog {

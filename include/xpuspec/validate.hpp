@@ -3,6 +3,7 @@
 // what makes a file unusable; this adds the plausibility rules a spec file can break while still loading, and
 // the rules across files.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,15 +12,15 @@
 
 namespace xpuspec {
 
-struct named_text {
-  std::string name;  // as findings name it: a path, or "bundled:ID.json"
-  std::string text;
+struct chip_file {
+  std::string name;                 // as findings name it: a path, or "bundled:ID.json"
+  std::optional<std::string> text;  // none: read from the path `name` when it is checked, so a run holds only the
+                                    // files being checked, not the whole repository
 };
 
 // Files whose ids and aliases must be unique among themselves.
 struct validation_layer {
-  std::vector<named_text> files;
-  std::vector<finding> unreadable;  // paths that could not be read, as findings of rule "file"
+  std::vector<chip_file> files;
 };
 
 struct validation_report {
@@ -34,9 +35,11 @@ struct validation_report {
 // The bundled data as one layer.
 validation_layer bundled_layer();
 // The chip files of paths (files, or folders searched recursively) as one layer. Throws xpuspec::error for a
-// path that does not exist: that is a usage error, not a finding.
+// path that does not exist: that is a usage error, not a finding. A file that cannot be read is a finding of
+// rule "file" when it is checked.
 validation_layer layer_from_paths(const std::vector<std::string>& paths);
 
-validation_report validate(const std::vector<validation_layer>& layers);
+// Files are checked on `jobs` threads (0: one per core); the report is the same for any number.
+validation_report validate(const std::vector<validation_layer>& layers, std::size_t jobs = 0);
 
 }  // namespace xpuspec

@@ -12,6 +12,7 @@ struct validate_options {
   std::vector<std::string> paths;
   bool strict = false;
   bool list_rules = false;
+  std::size_t jobs = 0;
   std::string format = "text";
 };
 
@@ -28,7 +29,7 @@ int run_validate(const validate_options& o, context& ctx) {
     if (!ctx.options.no_bundled) layers.push_back(bundled_layer());
     for (const auto& path : ctx.data_paths()) layers.push_back(layer_from_paths({path}));
   }
-  const validation_report report = validate(layers);
+  const validation_report report = validate(layers, o.jobs);
   const auto format = ctx.options.json ? render::findings_format::json
                                        : render::findings_format_from_string(o.format).value_or(render::findings_format::text);
   ctx.emit(render::render(report, format, ctx.output_style()));
@@ -47,6 +48,8 @@ void setup_validate(CLI::App& app, context& ctx) {
   auto* sub = app.add_subcommand("validate", "Check chip files for CI: schema, units, sources, plausibility");
   sub->add_option("paths", o->paths, "Chip files or folders (default: the data in use)")->type_name("PATH");
   sub->add_flag("--strict", o->strict, "Warnings fail too");
+  sub->add_option("-j,--jobs", o->jobs, "Files checked at once (default: one per core); findings are the same")
+      ->type_name("N");
   sub->add_flag("--list-rules", o->list_rules, "List every rule with why it exists");
   sub->add_option("--format", o->format, "Findings as text lines, JSON, or GitHub annotations")
       ->check(CLI::IsMember({"text", "json", "github"}))

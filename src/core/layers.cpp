@@ -1,13 +1,14 @@
 #include "xpuspec/catalog.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "core/files.hpp"
+#include "core/parallel.hpp"
 #include "xpuspec/bundled.hpp"
-#include "xpuspec/catalog.hpp"
 #include "xpuspec/error.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/names.hpp"
@@ -16,6 +17,7 @@
 // that digests them links the rest of the core without it.
 
 namespace xpuspec {
+
 catalog load_catalog(const load_options& options) {
   std::vector<std::string> problems;
   std::vector<std::vector<chip>> layers;
@@ -23,17 +25,34 @@ catalog load_catalog(const load_options& options) {
   if (options.bundled) layers.push_back(bundled_chips());
   for (const auto& argument : options.paths) {
     auto& layer = layers.emplace_back();
+    std::vector<fs::path> files;
     try {
-      for (const auto& path : chip_files_in(argument)) {
-        try {
-          layer.push_back(parse_chip(read_chip_file(path), path.string()));
-        } catch (const error& e) {
-          problems.emplace_back(e.what());
-        }
-      }
+      files = chip_files_in(argument);
     } catch (const error& e) {
       problems.emplace_back(e.what());
     }
+    struct loaded_file {
+      std::optional<chip> loaded;
+      std::string problem;
+    };
+    produce_in_order(
+        files.size(), options.jobs,
+        [&](std::size_t i) {
+          loaded_file out;
+          try {
+            out.loaded = parse_chip(read_chip_file(files[i]), files[i].string());
+          } catch (const error& e) {
+            out.problem = e.what();
+          }
+          return out;
+        },
+        [&](loaded_file file) {
+          if (file.loaded) {
+            layer.push_back(std::move(*file.loaded));
+          } else {
+            problems.push_back(std::move(file.problem));
+          }
+        });
   }
 
   // Within a layer two files may not claim one name; across layers the later one wins, the way a user's file

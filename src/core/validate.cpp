@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <map>
+#include <iterator>
 #include <regex>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "core/files.hpp"
+#include "core/parallel.hpp"
 #include "xpuspec/bundled.hpp"
+#include "xpuspec/error.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/names.hpp"
 
@@ -213,41 +216,81 @@ class file_checker {
   std::vector<finding>& out_;
 };
 
+struct name_claim {
+  std::string name;
+  text_position where;
+  bool is_id;
+};
+
+// What the cross-file checks need of one file once its own checks are done: not its text, not its chip.
+struct checked_file {
+  std::vector<finding> findings;
+  std::string id;  // empty when the file did not load into a chip
+  std::vector<name_claim> claims;
+};
+
+checked_file check_file(const chip_file& file) {
+  checked_file out;
+  std::string read;
+  if (!file.text) {
+    try {
+      read = read_chip_file(file.name);
+    } catch (const error& e) {
+      // read_chip_file's message starts with the path; the finding names it already.
+      std::string message = e.what();
+      if (message.starts_with(file.name + ": ")) message = message.substr(file.name.size() + 2);
+      out.findings.push_back({file.name, {0, 0}, severity::error, message, "file"});
+      return out;
+    }
+  }
+  const std::string& text = file.text ? *file.text : read;
+  load_result loaded = check_chip(text, file.name, file.name.starts_with("bundled:"));
+  out.findings = std::move(loaded.findings);
+  if (loaded.parsed) {
+    const chip& c = *loaded.parsed;
+    file_checker(loaded, c, out.findings).run(file.name);
+    out.id = c.id;
+    out.claims.push_back({c.id, loaded.map.value_at("/id"), true});
+    for (std::size_t i = 0; i < c.aliases.size(); ++i) {
+      out.claims.push_back({c.aliases[i], loaded.map.value_at("/aliases/" + std::to_string(i)), false});
+    }
+  }
+  return out;
+}
+
 struct claimed_name {
   std::string file;
   std::string id;
 };
 
-void check_layer(const validation_layer& layer, validation_report& report) {
-  report.findings.insert(report.findings.end(), layer.unreadable.begin(), layer.unreadable.end());
-  report.files += layer.files.size() + layer.unreadable.size();
-  std::map<std::string, claimed_name> claimed;  // lower-case id or alias -> first claimant
-  for (const auto& file : layer.files) {
-    load_result loaded = check_chip(file.text, file.name, file.name.starts_with("bundled:"));
-    std::vector<finding> found = std::move(loaded.findings);
-    if (loaded.parsed) {
-      const chip& c = *loaded.parsed;
-      ++report.chips;
-      file_checker checker(loaded, c, found);
-      checker.run(file.name);
-
-      auto claim = [&](const std::string& name, const std::string& pointer, bool is_id) {
-        const auto [it, inserted] = claimed.emplace(to_lower(name), claimed_name{file.name, c.id});
-        if (inserted || it->second.file == file.name) return;
-        checker.add(is_id ? "duplicate-id" : "duplicate-alias", pointer,
-                    fmt::format("\"{}\" is already {} \"{}\" in {}", name,
-                                to_lower(name) == to_lower(it->second.id) ? "the id of" : "an alias of",
-                                it->second.id, it->second.file));
-      };
-      claim(c.id, "/id", true);
-      for (std::size_t i = 0; i < c.aliases.size(); ++i) claim(c.aliases[i], "/aliases/" + std::to_string(i), false);
-    }
-    // One file's findings in the order of its lines, whichever check found them.
-    std::stable_sort(found.begin(), found.end(), [](const finding& a, const finding& b) {
-      return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-    });
-    report.findings.insert(report.findings.end(), found.begin(), found.end());
-  }
+void check_layer(const validation_layer& layer, std::size_t jobs, validation_report& report) {
+  report.files += layer.files.size();
+  std::unordered_map<std::string, claimed_name> claimed;  // lower-case id or alias -> first claimant
+  std::size_t index = 0;
+  produce_in_order(
+      layer.files.size(), jobs, [&](std::size_t i) { return check_file(layer.files[i]); },
+      [&](checked_file checked) {
+        const std::string& file = layer.files[index++].name;
+        if (!checked.id.empty()) ++report.chips;
+        for (const auto& claim : checked.claims) {
+          const std::string lower = to_lower(claim.name);
+          const auto [it, inserted] = claimed.try_emplace(lower, claimed_name{file, checked.id});
+          if (inserted || it->second.file == file) continue;
+          const std::string_view rule = claim.is_id ? "duplicate-id" : "duplicate-alias";
+          const rule_def* def = find_rule(rule);
+          checked.findings.push_back(
+              {file, claim.where, def ? def->level : severity::error,
+               fmt::format("\"{}\" is already {} \"{}\" in {}", claim.name,
+                           lower == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
+                           it->second.file),
+               std::string(rule)});
+        }
+        // One file's findings in the order of its lines, whichever check found them.
+        std::stable_sort(checked.findings.begin(), checked.findings.end(), [](const finding& a, const finding& b) {
+          return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+        });
+        std::move(checked.findings.begin(), checked.findings.end(), std::back_inserter(report.findings));
+      });
 }
 
 }  // namespace
@@ -268,23 +311,14 @@ validation_layer bundled_layer() {
 validation_layer layer_from_paths(const std::vector<std::string>& paths) {
   validation_layer layer;
   for (const auto& argument : paths) {
-    for (const auto& path : chip_files_in(argument)) {
-      try {
-        layer.files.push_back({path.string(), read_chip_file(path)});
-      } catch (const error& e) {
-        // read_chip_file's message starts with the path; the finding names it already.
-        std::string message = e.what();
-        if (message.starts_with(path.string() + ": ")) message = message.substr(path.string().size() + 2);
-        layer.unreadable.push_back({path.string(), {0, 0}, severity::error, message, "file"});
-      }
-    }
+    for (const auto& path : chip_files_in(argument)) layer.files.push_back({path.string(), std::nullopt});
   }
   return layer;
 }
 
-validation_report validate(const std::vector<validation_layer>& layers) {
+validation_report validate(const std::vector<validation_layer>& layers, std::size_t jobs) {
   validation_report report;
-  for (const auto& layer : layers) check_layer(layer, report);
+  for (const auto& layer : layers) check_layer(layer, jobs, report);
   return report;
 }
 

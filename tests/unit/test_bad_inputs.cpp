@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -143,6 +144,29 @@ TEST_CASE("ids and aliases are unique across all files given", "[bad]") {
   CHECK_THAT(report.findings[0].message, Catch::Contains("\"one\" is already the id of \"one\" in"));
   CHECK_THAT(report.findings[1].message, Catch::Contains("\"X\" is already an alias of \"one\""));
   CHECK_THAT(report.findings[2].message, Catch::Contains("\"ONE\" is already the id of \"one\""));
+}
+
+TEST_CASE("validate reports the same findings in the same order on one thread or many", "[bad]") {
+  // Files are checked in parallel, chunk by chunk; the whole corpus is more than one chunk and holds duplicate
+  // ids across files (copied below), so ordering and the cross-file checks are both exercised.
+  test::scratch_dir dir;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "bad")) {
+    for (int copy = 0; copy < 3; ++copy) {
+      std::filesystem::copy_file(entry.path(), dir.path() / (std::to_string(copy) + entry.path().filename().string()));
+    }
+  }
+  const auto lines = [&](std::size_t jobs) {
+    std::vector<std::string> out;
+    const validation_report report = validate({layer_from_paths({dir.path().string()})}, jobs);
+    for (const auto& f : report.findings) out.push_back(to_line(f) + " [" + f.rule + "]");
+    out.push_back(std::to_string(report.files) + " files, " + std::to_string(report.chips) + " chips");
+    return out;
+  };
+  const auto one = lines(1);
+  CHECK(one.size() > 150);
+  CHECK(std::count_if(one.begin(), one.end(), [](const std::string& l) { return l.ends_with("[duplicate-id]"); }) > 0);
+  CHECK(lines(4) == one);
+  CHECK(lines(0) == one);
 }
 
 TEST_CASE("the bundled data passes validate --strict", "[bad][data]") {
