@@ -41,7 +41,7 @@ TEST_CASE("the chips digested at build time equal the bundled files loaded now",
 
 TEST_CASE("the starter chips are all there", "[data]") {
   for (const char* name : {"ascend-910b", "ascend-950pr", "ascend-950dt", "a100", "a100-pcie", "h100", "h100-pcie",
-                           "h200", "b200", "gb200", "mi300x", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu-v7", "gaudi3"}) {
+                           "h200", "b200", "gb200", "mi300x", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu-v7", "gaudi3", "b300", "mi355x"}) {
     CHECK(bundled().find(name) != nullptr);
   }
 }
@@ -83,6 +83,14 @@ TEST_CASE("headline figures match the vendor datasheets, dense kept apart from s
   // Intel Gaudi 3 (Hot Chips 2024): 1,835 TFLOPS BF16 matrix, 3.67 TB/s, 900 W air-cooled OAM.
   CHECK(metric_of("gaudi3", metric::tflops) == Approx(1835));
   CHECK(metric_of("gaudi3", metric::tflops_per_watt) == Approx(1835.0 / 900));
+  // HGX B300: 36 PFLOPS FP16/BF16 with sparsity per 8 GPUs, so 4.5 sparse and 2.25 dense per GPU; 2.3 TB / 8.
+  CHECK(metric_of("b300", metric::tflops) == Approx(36000.0 / 8 / 2));
+  CHECK(*bundled().get("b300").at(precision::fp4).sparse.amount == Approx(144000.0 / 8));
+  CHECK_FALSE(evaluate(bundled().get("b300"), metric::tflops_per_watt, precision::bf16).known());  // no per-GPU power
+  // MI355X: 5 PFLOPS dense FP8 (ISSCC 2026), BF16 at half the FP8 rate; 1,400 W.
+  CHECK(metric_of("mi355x", metric::tflops, precision::fp8) == Approx(5000));
+  CHECK(metric_of("mi355x", metric::tflops) == Approx(2500));
+  CHECK(metric_of("mi355x", metric::tflops_per_watt) == Approx(2500.0 / 1400));
 }
 
 TEST_CASE("what vendors do not publish stays missing", "[data]") {
