@@ -6,20 +6,52 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "xpuspec/error.hpp"
 
 namespace xpuspec {
 
-struct json_positions {
-  std::unordered_map<std::string, std::size_t> value_offset;  // "/compute/bf16" -> byte offset of the value
-  std::unordered_map<std::string, std::size_t> key_offset;    // "/compute/bf16" -> byte offset of its key
-  std::vector<std::string> duplicate_keys;                    // pointers of keys that appear twice in one object
+// Built for every file loaded, and looked up only for the few values a finding is about, so the index is flat:
+// one entry per value with its container and member name, not a pointer string per value.
+class json_positions {
+ public:
+  struct entry {
+    std::size_t parent;        // entry of the containing object or array; npos for the root
+    std::string key;           // member name, decoded; empty for array elements and the root
+    std::size_t index;         // position among the container's members
+    std::size_t value_offset;  // byte offset where the value starts
+    std::size_t key_offset;    // byte offset of the member's key (of its last occurrence, if duplicated)
+    bool is_array;
+  };
 
   // The offset of the value at `pointer`, or of its nearest ancestor that has one.
   std::size_t offset_of(std::string_view pointer) const;
   std::size_t key_offset_of(std::string_view pointer) const;
+  // Pointers of keys that appear twice in one object, at the later occurrence.
+  const std::vector<std::string>& duplicate_keys() const { return duplicate_keys_; }
+
+ private:
+  friend class position_scanner;
+  struct member {  // an object member by (parent, key), an array element by (parent, index)
+    std::size_t parent;
+    std::string key;
+    std::size_t index;
+    bool operator==(const member&) const = default;
+  };
+  struct member_hash {
+    std::size_t operator()(const member& m) const {
+      return std::hash<std::string>{}(m.key) ^ (m.parent * 0x9E3779B97F4A7C15ULL) ^ (m.index << 1);
+    }
+  };
+  // (entry, index of the deepest entry found, whether every token matched)
+  std::pair<std::size_t, bool> resolve(std::string_view pointer) const;
+  std::string pointer_of(std::size_t entry) const;
+
+  std::vector<entry> entries_;  // document order; entries_[0] is the root value
+  std::unordered_map<member, std::size_t, member_hash> members_;
+  std::vector<std::string> duplicate_keys_;
 };
 
 // `text` must be valid JSON (parse it with nlohmann first): this pass does not report syntax errors.
@@ -38,7 +70,7 @@ class source_map {
   text_position at_offset(std::size_t offset) const;
   text_position value_at(std::string_view pointer) const { return at_offset(positions_.offset_of(pointer)); }
   text_position key_at(std::string_view pointer) const { return at_offset(positions_.key_offset_of(pointer)); }
-  const std::vector<std::string>& duplicate_keys() const { return positions_.duplicate_keys; }
+  const std::vector<std::string>& duplicate_keys() const { return positions_.duplicate_keys(); }
 
  private:
   json_positions positions_;

@@ -1,7 +1,7 @@
 #include "xpuspec/json_positions.hpp"
 
 #include <algorithm>
-#include <unordered_set>
+#include <charconv>
 
 namespace xpuspec {
 namespace {
@@ -14,38 +14,44 @@ struct frame {
   bool is_array = false;
   bool tracked = false;
   std::size_t index = 0;
-  std::string base;
-  std::unordered_set<std::string> keys;
+  std::size_t entry = 0;  // the container's own entry, when tracked
 };
 
-class scanner {
+}  // namespace
+
+class position_scanner {
  public:
-  explicit scanner(std::string_view text) : text_(text) {}
+  explicit position_scanner(std::string_view text) : text_(text) {}
 
   json_positions run() {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
-    std::string pointer;
+    // Where the next value sits: its container's entry, member name or index, and key offset.
+    std::size_t parent = npos;
+    std::string key;
+    std::size_t index = 0;
+    std::size_t key_offset = npos;
     bool tracked = true;
     for (;;) {
       // A value starts here.
       skip_space();
       if (pos_ >= text_.size()) break;
-      if (tracked) out_.value_offset.emplace(pointer, pos_);
+      const std::size_t self = tracked ? add(parent, key, index, key_offset) : npos;
       const char c = text_[pos_];
       if (c == '{' || c == '[') {
         frame f;
         f.is_array = c == '[';
         f.tracked = tracked && stack_.size() < max_tracked_depth;
-        if (f.tracked) f.base = pointer;
+        f.entry = self;
+        if (self != npos) out_.entries_[self].is_array = f.is_array;
         ++pos_;
         skip_space();
         const char close = f.is_array ? ']' : '}';
-        stack_.push_back(std::move(f));
+        stack_.push_back(f);
         if (pos_ < text_.size() && text_[pos_] == close) {
           ++pos_;
           stack_.pop_back();
         } else {
-          if (!next_member(pointer, tracked)) break;
+          if (!next_member(parent, key, index, key_offset, tracked)) break;
           continue;
         }
       } else if (c == '"') {
@@ -54,12 +60,30 @@ class scanner {
         while (pos_ < text_.size() && !is_delimiter(text_[pos_])) ++pos_;
       }
       // The value just ended: move to the next member, or close containers.
-      if (!after_value(pointer, tracked)) break;
+      if (!after_value(parent, key, index, key_offset, tracked)) break;
     }
     return std::move(out_);
   }
 
  private:
+  static constexpr std::size_t npos = std::string::npos;
+
+  std::size_t add(std::size_t parent, const std::string& key, std::size_t index, std::size_t key_offset) {
+    const std::size_t self = out_.entries_.size();
+    const bool in_array = parent != npos && out_.entries_[parent].is_array;
+    out_.entries_.push_back({parent, in_array ? std::string() : key, index, pos_,
+                             key_offset == npos ? pos_ : key_offset, false});
+    if (parent == npos) return self;
+    const auto [it, inserted] =
+        out_.members_.try_emplace({parent, in_array ? std::string() : key, in_array ? index : 0}, self);
+    if (!inserted) {
+      // The later occurrence is the one to point at: the first was fine until it came along.
+      out_.duplicate_keys_.push_back(out_.pointer_of(self));
+      out_.entries_[it->second].key_offset = key_offset;
+    }
+    return self;
+  }
+
   static bool is_delimiter(char c) {
     return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
@@ -137,41 +161,36 @@ class scanner {
     }
   }
 
-  // Positions at the first member of the innermost container; sets pointer to the member's pointer.
-  bool next_member(std::string& pointer, bool& tracked) {
-    frame& top = stack_.back();
+  // Positions at the next member of the innermost container and says where its value will sit.
+  bool next_member(std::size_t& parent, std::string& key, std::size_t& index, std::size_t& key_offset,
+                   bool& tracked) {
+    const frame& top = stack_.back();
     tracked = top.tracked;
+    parent = top.entry;
+    index = top.index;
     if (top.is_array) {
-      if (tracked) pointer = top.base + "/" + std::to_string(top.index);
+      key.clear();
+      key_offset = npos;
       return true;
     }
     skip_space();
     if (pos_ >= text_.size() || text_[pos_] != '"') return false;
-    const std::size_t key_start = pos_;
-    std::string key = read_key();
-    if (tracked) {
-      pointer = top.base + "/" + pointer_escape(key);
-      if (top.keys.insert(key).second) {
-        out_.key_offset.emplace(pointer, key_start);
-      } else {
-        // The second occurrence is the one to point at: the first was fine until it came along.
-        out_.duplicate_keys.push_back(pointer);
-        out_.key_offset[pointer] = key_start;
-      }
-    }
+    key_offset = pos_;
+    key = read_key();
     skip_space();
     if (pos_ < text_.size() && text_[pos_] == ':') ++pos_;
     return true;
   }
 
-  bool after_value(std::string& pointer, bool& tracked) {
+  bool after_value(std::size_t& parent, std::string& key, std::size_t& index, std::size_t& key_offset,
+                   bool& tracked) {
     for (;;) {
       skip_space();
       if (stack_.empty() || pos_ >= text_.size()) return false;
       const char c = text_[pos_++];
       if (c == ',') {
         ++stack_.back().index;
-        return next_member(pointer, tracked);
+        return next_member(parent, key, index, key_offset, tracked);
       }
       // '}' or ']': the container is a finished value of its parent.
       stack_.pop_back();
@@ -184,8 +203,6 @@ class scanner {
   json_positions out_;
 };
 
-}  // namespace
-
 std::string pointer_escape(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -196,22 +213,59 @@ std::string pointer_escape(std::string_view key) {
   return out;
 }
 
-std::size_t json_positions::offset_of(std::string_view pointer) const {
-  std::string p(pointer);
-  for (;;) {
-    if (auto it = value_offset.find(p); it != value_offset.end()) return it->second;
-    const auto slash = p.rfind('/');
-    if (slash == std::string::npos) return 0;
-    p.resize(slash);
+std::pair<std::size_t, bool> json_positions::resolve(std::string_view pointer) const {
+  if (entries_.empty()) return {std::string::npos, false};
+  std::size_t current = 0;
+  while (!pointer.empty()) {
+    if (pointer.front() != '/') return {current, false};
+    pointer.remove_prefix(1);
+    const std::size_t end = std::min(pointer.find('/'), pointer.size());
+    const std::string_view token = pointer.substr(0, end);
+    pointer.remove_prefix(end);
+    member wanted{current, {}, 0};
+    if (entries_[current].is_array) {
+      const auto [last, problem] = std::from_chars(token.data(), token.data() + token.size(), wanted.index);
+      if (problem != std::errc() || last != token.data() + token.size() || token.empty()) return {current, false};
+    } else {
+      for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+          wanted.key += token[i + 1] == '0' ? '~' : '/';
+          ++i;
+        } else {
+          wanted.key += token[i];
+        }
+      }
+    }
+    const auto found = members_.find(wanted);
+    if (found == members_.end()) return {current, false};
+    current = found->second;
   }
+  return {current, true};
+}
+
+std::string json_positions::pointer_of(std::size_t at) const {
+  std::vector<std::string> tokens;
+  for (std::size_t i = at; entries_[i].parent != std::string::npos; i = entries_[i].parent) {
+    tokens.push_back(entries_[entries_[i].parent].is_array ? std::to_string(entries_[i].index)
+                                                            : pointer_escape(entries_[i].key));
+  }
+  std::string out;
+  for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) out += "/" + *it;
+  return out;
+}
+
+std::size_t json_positions::offset_of(std::string_view pointer) const {
+  const auto [found, whole] = resolve(pointer);
+  return found == std::string::npos ? 0 : entries_[found].value_offset;
 }
 
 std::size_t json_positions::key_offset_of(std::string_view pointer) const {
-  if (auto it = key_offset.find(std::string(pointer)); it != key_offset.end()) return it->second;
-  return offset_of(pointer);
+  const auto [found, whole] = resolve(pointer);
+  if (found == std::string::npos) return 0;
+  return whole ? entries_[found].key_offset : entries_[found].value_offset;
 }
 
-json_positions index_json_positions(std::string_view text) { return scanner(text).run(); }
+json_positions index_json_positions(std::string_view text) { return position_scanner(text).run(); }
 
 source_map::source_map(std::string_view text) : size_(text.size()) {
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -84,7 +84,19 @@ TEST_CASE("JSON positions map pointers to offsets", "[load]") {
   CHECK(p.offset_of("/\xC3\xA9") == 45);
   CHECK(p.key_offset_of("/a") == 1);
   CHECK(p.offset_of("/a/nothing/here") == 6);  // nearest ancestor
-  CHECK(p.duplicate_keys.empty());
+  CHECK(p.duplicate_keys().empty());
+  CHECK(p.offset_of("/a/b~0c~1d/7") == 16);  // no such element: the array
+  CHECK(p.offset_of("/a/b~0c~1d/x") == 16);  // not an index
+}
+
+TEST_CASE("JSON positions point a duplicate key at its later occurrence and keep the first value", "[load]") {
+  const std::string text = R"({"k": 1, "o": {"k": 2}, "k": [3], "k": 4})";
+  const json_positions p = index_json_positions(text);
+  // Offsets by hand: the first "k" key at 1, its value at 6; the last top-level "k" key at 34.
+  CHECK(p.duplicate_keys() == std::vector<std::string>{"/k", "/k"});
+  CHECK(p.offset_of("/k") == 6);
+  CHECK(p.key_offset_of("/k") == 34);
+  CHECK(p.offset_of("/o/k") == 20);
 }
 
 TEST_CASE("JSON positions survive 100 000 levels of nesting in linear time", "[load]") {
