@@ -123,7 +123,7 @@ void add_global_options(CLI::App& app, context& ctx) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("--no-bundled", o.no_bundled, "Use only the chips from --data and XPUSPEC_PATH");
   auto* format = app.add_option("--format", o.format, "Output format")
-                     ->check(CLI::IsMember({"table", "json", "csv", "markdown", "md"}))
+                     ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "markdown", "md"}))
                      ->type_name("FORMAT");
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
   app.add_option("-o,--output", o.output, "Write the output to FILE, atomically (a failed run leaves FILE as it was)")

@@ -13,7 +13,9 @@ template <typename Report, typename MakeGrid>
 std::string dispatch(const Report& r, format f, const style& s, MakeGrid make_grid) {
   switch (f) {
     case format::json: return to_json(r);
-    case format::csv: return to_csv(r);
+    case format::jsonl: return to_jsonl(to_json(r));
+    case format::csv: return to_delimited(r, dialect::csv);
+    case format::tsv: return to_delimited(r, dialect::tsv);
     case format::markdown: return draw_markdown(make_grid(r));
     case format::table: break;
   }
@@ -25,7 +27,9 @@ std::string dispatch(const Report& r, format f, const style& s, MakeGrid make_gr
 std::optional<format> format_from_string(std::string_view name) {
   if (name == "table") return format::table;
   if (name == "json") return format::json;
+  if (name == "jsonl") return format::jsonl;
   if (name == "csv") return format::csv;
+  if (name == "tsv") return format::tsv;
   if (name == "markdown" || name == "md") return format::markdown;
   return std::nullopt;
 }

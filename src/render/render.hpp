@@ -13,7 +13,7 @@
 
 namespace xpuspec::render {
 
-enum class format { table, json, csv, markdown };
+enum class format { table, json, jsonl, csv, tsv, markdown };
 std::optional<format> format_from_string(std::string_view name);
 
 struct style {

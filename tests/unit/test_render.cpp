@@ -63,6 +63,28 @@ TEST_CASE("CSV quotes what needs quoting and ends lines with CRLF", "[render]") 
         std::string::npos);
 }
 
+TEST_CASE("TSV has the CSV rows, tab-separated, with tabs and line breaks in fields made spaces", "[render]") {
+  fixtures f;
+  chip noted = f.beta;
+  noted.name = "Bolt\tBeta\nrev 2, \"B\"";
+  const std::string tsv = render::render(make_list(catalog({f.alpha, noted}), {}), render::format::tsv, {});
+  CHECK(tsv.rfind("id\tname\tvendor\tfamily\tform_factor\tstatus\treleased\taliases\n", 0) == 0);
+  CHECK(tsv.find("bolt-beta\tBolt Beta rev 2, \"B\"\tBolt\t") != std::string::npos);
+  CHECK(tsv.find('\r') == std::string::npos);
+}
+
+TEST_CASE("JSON Lines are the JSON document's chips, one per line", "[render]") {
+  fixtures f;
+  const compare_report r = make_compare(f.both, precision::bf16, default_compare_metrics(), &f.alpha);
+  const auto document = nlohmann::ordered_json::parse(render::render(r, render::format::json, {}));
+  std::string expected;
+  for (const auto& c : document["chips"]) expected += c.dump() + "\n";
+  CHECK(render::render(r, render::format::jsonl, {}) == expected);
+  // A chip sheet is one record: the chip.
+  const auto sheet = nlohmann::ordered_json::parse(render::render(make_show(f.beta), render::format::json, {}));
+  CHECK(render::render(make_show(f.beta), render::format::jsonl, {}) == sheet["chip"].dump() + "\n");
+}
+
 TEST_CASE("tables carry colour and bars only when asked", "[render]") {
   fixtures f;
   const rank_report r = make_rank(f.both, metric::tflops, precision::bf16, false, std::nullopt);

@@ -1,0 +1,28 @@
+// JSON Lines (https://jsonlines.org): the --json document's records one per line, so `xpuspec ... --format jsonl`
+// streams into `jq -c`, `grep` or a line-at-a-time reader. Built from the JSON renderer's own output, so the two
+// formats cannot disagree about a record.
+
+#include <nlohmann/json.hpp>
+
+#include "render/formats.hpp"
+
+namespace xpuspec::render {
+
+std::string to_jsonl(const std::string& json_document) {
+  const auto document = nlohmann::ordered_json::parse(json_document);
+  std::string out;
+  const auto lines = [&](const nlohmann::ordered_json& records) {
+    for (const auto& record : records) out += record.dump() + "\n";
+    return out;
+  };
+  // Per-chip reports: one chip a line. Catalogues (metrics, sources, rules): one entry a line.
+  if (const auto chips = document.find("chips"); chips != document.end() && chips->is_array()) return lines(*chips);
+  for (const auto& [key, member] : document.items()) {
+    if (member.is_array()) return lines(member);
+  }
+  // One record: a chip sheet is the chip itself; a match is the whole answer.
+  if (document.size() == 2 && document.contains("chip")) return document["chip"].dump() + "\n";
+  return document.dump() + "\n";
+}
+
+}  // namespace xpuspec::render
