@@ -61,5 +61,6 @@ void setup_plan(CLI::App& app, context& ctx);
 void setup_validate(CLI::App& app, context& ctx);
 void setup_schema(CLI::App& app, context& ctx);
 void setup_sources(CLI::App& app, context& ctx);
+void setup_completion(CLI::App& app, context& ctx);  // reads the whole app: every subcommand must be set up
 
 }  // namespace xpuspec::cli

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
       {"metrics", xpuspec::cli::setup_metrics},   {"match", xpuspec::cli::setup_match},
       {"roofline", xpuspec::cli::setup_roofline}, {"plan", xpuspec::cli::setup_plan},
       {"validate", xpuspec::cli::setup_validate}, {"sources", xpuspec::cli::setup_sources},
-      {"schema", xpuspec::cli::setup_schema}};
+      {"schema", xpuspec::cli::setup_schema},     {"completion", xpuspec::cli::setup_completion}};
   std::vector<std::string> commands;
   for (const auto& [name, add] : subcommands) commands.emplace_back(name);
 
@@ -91,9 +91,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   // Defining every subcommand's options costs more than answering a compare (bench/run), so a run defines only
-  // the command it runs; help and --version see them all.
+  // the command it runs; help, --version and the completion scripts see them all.
+  const bool all = help_or_version || word == "completion";
   for (const auto& [name, add] : subcommands) {
-    if (help_or_version || name == word) add(app, ctx);
+    if (all || name == word) add(app, ctx);
   }
   for (auto* sub : app.get_subcommands({})) sub->fallthrough();
 
