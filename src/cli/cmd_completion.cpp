@@ -74,9 +74,13 @@ void collect(const CLI::App& app, const std::string& path, const std::string& pa
     o.kind = o.takes_value ? kind : "";
     if (!o.names.empty()) info.options.push_back(o);
   }
-  for (const CLI::App* sub : app.get_subcommands({})) info.subcommands.push_back(sub->get_name());
-  out.push_back(info);
+  std::vector<const CLI::App*> subs;
   for (const CLI::App* sub : app.get_subcommands({})) {
+    if (!sub->get_group().empty()) subs.push_back(sub);  // an empty group is a hidden command
+  }
+  for (const CLI::App* sub : subs) info.subcommands.push_back(sub->get_name());
+  out.push_back(info);
+  for (const CLI::App* sub : subs) {
     collect(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), path, out);
   }
 }

@@ -61,6 +61,8 @@ void setup_plan(CLI::App& app, context& ctx);
 void setup_validate(CLI::App& app, context& ctx);
 void setup_schema(CLI::App& app, context& ctx);
 void setup_sources(CLI::App& app, context& ctx);
-void setup_completion(CLI::App& app, context& ctx);  // reads the whole app: every subcommand must be set up
+// These two read the whole app: every subcommand must be set up.
+void setup_completion(CLI::App& app, context& ctx);
+void setup_manpage(CLI::App& app, context& ctx);
 
 }  // namespace xpuspec::cli

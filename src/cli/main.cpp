@@ -71,16 +71,19 @@ int main(int argc, char** argv) {
       {"metrics", xpuspec::cli::setup_metrics},   {"match", xpuspec::cli::setup_match},
       {"roofline", xpuspec::cli::setup_roofline}, {"plan", xpuspec::cli::setup_plan},
       {"validate", xpuspec::cli::setup_validate}, {"sources", xpuspec::cli::setup_sources},
-      {"schema", xpuspec::cli::setup_schema},     {"completion", xpuspec::cli::setup_completion}};
-  std::vector<std::string> commands;
-  for (const auto& [name, add] : subcommands) commands.emplace_back(name);
+      {"schema", xpuspec::cli::setup_schema},     {"completion", xpuspec::cli::setup_completion},
+      {"manpage", xpuspec::cli::setup_manpage}};
+  std::vector<std::string> commands;  // the ones --help lists; manpage is for the build
+  for (const auto& [name, add] : subcommands) {
+    if (name != "manpage") commands.emplace_back(name);
+  }
 
   // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command
   // and suggest the nearest instead.
   const std::string word = command_word(argc, argv);
   const bool help_or_version = wants_help_or_version(argc, argv);
   if (!word.empty()) {
-    if (std::find(commands.begin(), commands.end(), word) == commands.end()) {
+    if (std::find(commands.begin(), commands.end(), word) == commands.end() && word != "manpage") {
       print_errors(fmt::format("unknown command \"{}\"{}", word, xpuspec::did_you_mean(word, commands)));
       std::fputs("Run `xpuspec --help` for usage.\n", stderr);
       return 2;
@@ -92,7 +95,7 @@ int main(int argc, char** argv) {
   }
   // Defining every subcommand's options costs more than answering a compare (bench/run), so a run defines only
   // the command it runs; help, --version and the completion scripts see them all.
-  const bool all = help_or_version || word == "completion";
+  const bool all = help_or_version || word == "completion" || word == "manpage";
   for (const auto& [name, add] : subcommands) {
     if (all || name == word) add(app, ctx);
   }
