@@ -141,8 +141,6 @@ void setup_plan(CLI::App& app, context& ctx) {
                     "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)")
       ->type_name("B");
   serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
-  for (auto* sub : plan->get_subcommands({})) sub->fallthrough();
-  plan->fallthrough();
 }
 
 }  // namespace xpuspec::cli

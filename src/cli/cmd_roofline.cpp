@@ -15,11 +15,15 @@ struct roofline_options {
   std::string precision = "bf16";
 };
 
-int run_roofline(const roofline_options& o, context& ctx) {
-  const precision p = parse_precision(o.precision);
-  for (double x : o.intensities) {
+void check_intensities(const std::vector<double>& intensities) {
+  for (double x : intensities) {
     if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("--intensity {} must be a positive number of FLOP/byte", x));
   }
+}
+
+int run_roofline(const roofline_options& o, context& ctx) {
+  const precision p = parse_precision(o.precision);
+  check_intensities(o.intensities);
   const catalog cat = ctx.load();
   ctx.emit(render::render(make_roofline(chips_named(cat, o.chips), p, o.intensities), ctx.output_format(),
                           ctx.output_style()));

@@ -49,6 +49,22 @@ std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::
 precision parse_precision(const std::string& name);
 metric parse_metric(const std::string& name);
 
+// rank and chart bar: the same question, drawn as a table or as bars.
+struct rank_options {
+  std::string by;
+  std::vector<std::string> chips;
+  std::string precision = "bf16";
+  std::size_t top = 0;  // 0: all rows
+  bool ascending = false;
+  bool descending = false;  // the default; accepted so scripts can say it
+  list_filter filter;
+};
+void add_rank_options(CLI::App& sub, rank_options& o);
+rank_report rank_from(const rank_options& o, const catalog& cat);
+
+// roofline and chart roofline. Throws on an intensity that is not a positive number.
+void check_intensities(const std::vector<double>& intensities);
+
 // Subcommands: each adds itself to the app and, when chosen, sets ctx.run.
 void setup_list(CLI::App& app, context& ctx);
 void setup_show(CLI::App& app, context& ctx);
@@ -61,6 +77,7 @@ void setup_plan(CLI::App& app, context& ctx);
 void setup_validate(CLI::App& app, context& ctx);
 void setup_schema(CLI::App& app, context& ctx);
 void setup_sources(CLI::App& app, context& ctx);
+void setup_chart(CLI::App& app, context& ctx);
 // These two read the whole app: every subcommand must be set up.
 void setup_completion(CLI::App& app, context& ctx);
 void setup_manpage(CLI::App& app, context& ctx);

@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
       {"metrics", xpuspec::cli::setup_metrics},   {"match", xpuspec::cli::setup_match},
       {"roofline", xpuspec::cli::setup_roofline}, {"plan", xpuspec::cli::setup_plan},
       {"validate", xpuspec::cli::setup_validate}, {"sources", xpuspec::cli::setup_sources},
-      {"schema", xpuspec::cli::setup_schema},     {"completion", xpuspec::cli::setup_completion},
+      {"schema", xpuspec::cli::setup_schema},     {"chart", xpuspec::cli::setup_chart},
+      {"completion", xpuspec::cli::setup_completion},
       {"manpage", xpuspec::cli::setup_manpage}};
   std::vector<std::string> commands;  // the ones --help lists; manpage is for the build
   for (const auto& [name, add] : subcommands) {
@@ -99,7 +100,14 @@ int main(int argc, char** argv) {
   for (const auto& [name, add] : subcommands) {
     if (all || name == word) add(app, ctx);
   }
-  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+  // Global options may come anywhere, also after a nested command (`plan train`, `chart bar`).
+  const auto fall_through = [](auto& self, CLI::App& parent) -> void {
+    for (CLI::App* sub : parent.get_subcommands({})) {
+      sub->fallthrough();
+      self(self, *sub);
+    }
+  };
+  fall_through(fall_through, app);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "render/formats.hpp"
+#include "render/grid.hpp"
 
 namespace xpuspec::render {
 namespace {
@@ -14,24 +15,11 @@ constexpr std::string_view reset = "\x1b[0m";
 
 // Workflow-command escaping: % and line breaks everywhere, and , and : too inside a property value.
 std::string escape_data(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
-  }
-  return out;
+  return substitute(text, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}});
 }
 
 std::string escape_property(std::string_view text) {
-  std::string out;
-  for (char c : escape_data(text)) {
-    if (c == ',') out += "%2C";
-    else if (c == ':') out += "%3A";
-    else out += c;
-  }
-  return out;
+  return substitute(text, {{'%', "%25"}, {'\r', "%0D"}, {'\n', "%0A"}, {',', "%2C"}, {':', "%3A"}});
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -25,6 +26,20 @@ std::string human_ratio(double x) { return human_number(x) + "×"; }
 std::string big_number(double x) {
   if (std::fabs(x) < 1e6) return human_number(x);
   return fmt::format("{:.3g}", x);
+}
+
+std::string substitute(std::string_view text, std::initializer_list<substitution> table) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    const auto* hit = std::find_if(table.begin(), table.end(), [c](const substitution& s) { return s.from == c; });
+    if (hit == table.end()) {
+      out += c;
+    } else {
+      out += hit->to;
+    }
+  }
+  return out;
 }
 
 }  // namespace xpuspec::render

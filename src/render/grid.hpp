@@ -2,6 +2,7 @@
 // A report laid out for people: headed columns of formatted cells, with lines before and after. The table and
 // Markdown renderers draw the same grid, so the two cannot drift apart.
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -45,5 +46,12 @@ std::string big_number(double x);
 std::string human_number(double x);
 // "3.17×"
 std::string human_ratio(double x);
+
+// Text with each character in `table` replaced by its substitute: the one loop behind every format's escaping.
+struct substitution {
+  char from;
+  std::string_view to;
+};
+std::string substitute(std::string_view text, std::initializer_list<substitution> table);
 
 }  // namespace xpuspec::render

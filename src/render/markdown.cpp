@@ -9,18 +9,7 @@ namespace {
 
 // The cell separator is escaped, and < so "compute.<precision>.dense" is not taken for an HTML tag. Nothing
 // else: GitHub does not treat intraword _ as emphasis, and escaping it would put backslashes into URLs and ids.
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '<') {
-      out += "&lt;";
-      continue;
-    }
-    if (c == '|') out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out;
-}
+std::string escape(std::string_view text) { return substitute(text, {{'<', "&lt;"}, {'|', "\\|"}, {'\n', " "}}); }
 
 }  // namespace
 

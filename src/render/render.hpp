@@ -27,6 +27,10 @@ std::string render(const compare_report& r, format f, const style& s);
 std::string render(const rank_report& r, format f, const style& s);
 std::string render(const metrics_report& r, format f, const style& s);
 
+// Charts as self-contained SVG documents (svg.cpp).
+std::string render_svg(const roofline_report& r);
+std::string render_svg(const rank_report& r);
+
 // validate's findings: compiler-style lines, JSON, or GitHub Actions workflow commands (annotations).
 enum class findings_format { text, json, github };
 std::optional<findings_format> findings_format_from_string(std::string_view name);
