@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,18 @@ namespace {
 bool env_set(const char* name) {
   const char* v = std::getenv(name);
   return v != nullptr && *v != '\0';
+}
+
+// Columns of the terminal on stdout: COLUMNS when the shell exports it, else the terminal's own size, else 80.
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && n >= 20 && n <= 10000) return static_cast<std::size_t>(n);
+  }
+  winsize size{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) return size.ws_col;
+  return 80;
 }
 
 bool dumb_terminal() {
@@ -102,6 +115,8 @@ render::style context::output_style() const {
     s.color = terminal && !env_set("NO_COLOR");
     s.decorate = terminal;
   }
+  // A table wider than the terminal wraps into blocks that fit; a pipe gets whole lines, as does --wide.
+  if (s.decorate && !options.wide) s.width = terminal_width();
   return s;
 }
 
@@ -126,6 +141,7 @@ void add_global_options(CLI::App& app, context& ctx) {
                      ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "markdown", "md"}))
                      ->type_name("FORMAT");
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
+  app.add_flag("--wide", o.wide, "On a terminal, never wrap a table to the terminal's width");
   app.add_option("-o,--output", o.output, "Write the output to FILE, atomically (a failed run leaves FILE as it was)")
       ->type_name("FILE");
   app.add_option("--color", o.color, "Colour and bars: auto (a terminal, unless NO_COLOR is set or TERM=dumb)")

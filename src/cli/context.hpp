@@ -22,6 +22,7 @@ struct global_options {
   bool json = false;
   std::string output;
   std::string color = "auto";
+  bool wide = false;
 };
 
 struct context {

@@ -25,6 +25,8 @@ struct grid {
   std::vector<std::vector<cell>> rows;
   std::vector<std::optional<double>> bars;  // per row, 0..1, drawn only on a terminal; empty = no bars
   std::vector<std::string> notes;           // lines below the columns
+  std::size_t key_columns = 0;              // leading columns repeated in each block when a narrow terminal wraps
+                                            // the rest; 0: the table is not wrapped
 };
 
 grid list_grid(const list_report& r);

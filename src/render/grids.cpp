@@ -105,6 +105,7 @@ grid compare_grid(const compare_report& r) {
   g.preamble.emplace_back("precision", fmt::format("{} (dense; sparse figures are never compared)", to_string(r.prec)));
   if (r.baseline) g.preamble.emplace_back("baseline", fmt::format("{} (ratios are value / baseline)", r.baseline->id));
   g.headers = {"metric", "unit"};
+  g.key_columns = 2;  // one column per chip: on a narrow terminal they wrap, each block with metric and unit
   for (const auto& row : r.rows) g.headers.push_back(row.subject->id);
   bool any_marker = false;
   for (std::size_t m = 0; m < r.metrics.size(); ++m) {

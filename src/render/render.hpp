@@ -19,6 +19,7 @@ std::optional<format> format_from_string(std::string_view name);
 struct style {
   bool color = false;     // ANSI colour and bold
   bool decorate = false;  // Unicode bar characters: only for a terminal
+  std::size_t width = 0;  // a table wider than this many columns is wrapped into blocks; 0: never (pipes, --wide)
 };
 
 std::string render(const list_report& r, format f, const style& s);

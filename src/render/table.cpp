@@ -67,32 +67,58 @@ std::string draw_table(const grid& g, const style& s) {
   }
   const bool with_bars = s.decorate && !g.bars.empty();
 
-  std::string header;
-  std::string rule;
-  for (std::size_t i = 0; i < g.headers.size(); ++i) {
-    if (i) {
-      header += "  ";
-      rule += "  ";
+  // Columns in blocks that fit the terminal: the key columns, then as many of the rest as fit (at least one).
+  std::vector<std::vector<std::size_t>> blocks(1);
+  const std::size_t keys = std::min(g.key_columns, widths.size());
+  std::size_t key_width = 0;
+  for (std::size_t i = 0; i < keys; ++i) key_width += widths[i] + 2;
+  std::size_t used = key_width;
+  for (std::size_t i = keys; i < widths.size(); ++i) {
+    const bool wrap = keys > 0 && s.width > 0 && used + widths[i] > s.width && blocks.back().size() > 0;
+    if (wrap) {
+      blocks.emplace_back();
+      used = key_width;
     }
-    header += pad(g.headers[i], widths[i], numeric[i]);
-    rule += std::string(widths[i], '-');
+    blocks.back().push_back(i);
+    used += widths[i] + 2;
   }
-  trim_right(header);
-  out += s.color ? fmt::format("{}{}{}\n", bold, header, reset) : header + "\n";
-  out += rule + "\n";
 
-  for (std::size_t r = 0; r < g.rows.size(); ++r) {
-    std::string line;
-    const auto& row = g.rows[r];
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      if (i) line += "  ";
-      std::string text = pad(row[i].text, widths[i], numeric[i]);
-      if (s.color && row[i].muted) text = fmt::format("{}{}{}", dim, text, reset);
-      line += text;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    std::vector<std::size_t> columns;
+    for (std::size_t i = 0; i < keys; ++i) columns.push_back(i);
+    columns.insert(columns.end(), blocks[b].begin(), blocks[b].end());
+    if (b) out += '\n';
+
+    std::string header;
+    std::string rule;
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const std::size_t i = columns[k];
+      if (k) {
+        header += "  ";
+        rule += "  ";
+      }
+      header += pad(g.headers[i], widths[i], numeric[i]);
+      rule += std::string(widths[i], '-');
     }
-    if (with_bars && r < g.bars.size() && g.bars[r]) line += "  " + bar(*g.bars[r]);
-    trim_right(line);
-    out += line + "\n";
+    trim_right(header);
+    out += s.color ? fmt::format("{}{}{}\n", bold, header, reset) : header + "\n";
+    out += rule + "\n";
+
+    for (std::size_t r = 0; r < g.rows.size(); ++r) {
+      std::string line;
+      const auto& row = g.rows[r];
+      for (std::size_t k = 0; k < columns.size(); ++k) {
+        const std::size_t i = columns[k];
+        if (i >= row.size()) continue;
+        if (k) line += "  ";
+        std::string text = pad(row[i].text, widths[i], numeric[i]);
+        if (s.color && row[i].muted) text = fmt::format("{}{}{}", dim, text, reset);
+        line += text;
+      }
+      if (with_bars && r < g.bars.size() && g.bars[r]) line += "  " + bar(*g.bars[r]);
+      trim_right(line);
+      out += line + "\n";
+    }
   }
 
   if (!g.notes.empty()) {

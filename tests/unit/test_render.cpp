@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <sstream>
+
 #include "helpers.hpp"
 #include "render/grid.hpp"
 #include "render/render.hpp"
@@ -83,6 +86,36 @@ TEST_CASE("JSON Lines are the JSON document's chips, one per line", "[render]") 
   // A chip sheet is one record: the chip.
   const auto sheet = nlohmann::ordered_json::parse(render::render(make_show(f.beta), render::format::json, {}));
   CHECK(render::render(make_show(f.beta), render::format::jsonl, {}) == sheet["chip"].dump() + "\n");
+}
+
+TEST_CASE("a compare table wider than the terminal wraps into blocks that fit, each with metric and unit", "[render]") {
+  fixtures f;
+  chip gamma = test::fixture("acme-gamma");
+  const std::vector<const chip*> three{&f.alpha, &f.beta, &gamma};
+  const compare_report r = make_compare(three, precision::bf16, default_compare_metrics(), nullptr);
+  const std::string wide = render::render(r, render::format::table, {});
+  render::style narrow;
+  narrow.width = 70;
+  const std::string wrapped = render::render(r, render::format::table, narrow);
+  CHECK(wrapped != wide);
+  std::size_t longest = 0;
+  std::size_t headings = 0;
+  std::istringstream lines(wrapped);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("metric ", 0) == 0) ++headings;
+    // The table's lines (headings, rules, one per metric) must fit; the notes below it are prose.
+    const bool table_line = line.rfind("metric ", 0) == 0 || line.rfind("---", 0) == 0 ||
+                            std::any_of(r.metrics.begin(), r.metrics.end(), [&](metric m) {
+                              return line.rfind(std::string(definition(m).name) + " ", 0) == 0;
+                            });
+    if (table_line) longest = std::max(longest, line.size());
+  }
+  CHECK(headings == 3);  // metric and unit take 50 columns with their gaps: one chip more per block at 70
+  CHECK(longest <= 70);
+  for (const char* id : {"acme-alpha", "bolt-beta", "acme-gamma"}) CHECK(wrapped.find(id) != std::string::npos);
+  // Unlimited width (a pipe, or --wide): one block.
+  const std::string first_heading = wide.substr(wide.find("metric "), wide.find('\n', wide.find("metric ")) - wide.find("metric "));
+  CHECK(first_heading.find("acme-gamma") != std::string::npos);
 }
 
 TEST_CASE("tables carry colour and bars only when asked", "[render]") {
