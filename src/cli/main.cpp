@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -65,7 +66,12 @@ int main(int argc, char** argv) {
   xpuspec::cli::add_global_options(app, ctx);
 
   using setup = void (*)(CLI::App&, xpuspec::cli::context&);
-  constexpr std::pair<std::string_view, setup> subcommands[] = {
+  struct subcommand {
+    std::string_view name;
+    setup add;
+    bool listed = true;  // false: for the build (manpage), not offered to users
+  };
+  constexpr subcommand subcommands[] = {
       {"list", xpuspec::cli::setup_list},         {"show", xpuspec::cli::setup_show},
       {"compare", xpuspec::cli::setup_compare},   {"rank", xpuspec::cli::setup_rank},
       {"metrics", xpuspec::cli::setup_metrics},   {"match", xpuspec::cli::setup_match},
@@ -73,18 +79,21 @@ int main(int argc, char** argv) {
       {"validate", xpuspec::cli::setup_validate}, {"sources", xpuspec::cli::setup_sources},
       {"schema", xpuspec::cli::setup_schema},     {"chart", xpuspec::cli::setup_chart},
       {"completion", xpuspec::cli::setup_completion},
-      {"manpage", xpuspec::cli::setup_manpage}};
-  std::vector<std::string> commands;  // the ones --help lists; manpage is for the build
-  for (const auto& [name, add] : subcommands) {
-    if (name != "manpage") commands.emplace_back(name);
+      {"manpage", xpuspec::cli::setup_manpage, false}};
+  std::vector<std::string> commands;
+  for (const auto& sub : subcommands) {
+    if (sub.listed) commands.emplace_back(sub.name);
   }
+  const auto known = [&](std::string_view word) {
+    return std::any_of(std::begin(subcommands), std::end(subcommands), [&](const subcommand& s) { return s.name == word; });
+  };
 
   // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command
   // and suggest the nearest instead.
   const std::string word = command_word(argc, argv);
   const bool help_or_version = wants_help_or_version(argc, argv);
   if (!word.empty()) {
-    if (std::find(commands.begin(), commands.end(), word) == commands.end() && word != "manpage") {
+    if (!known(word)) {
       print_errors(fmt::format("unknown command \"{}\"{}", word, xpuspec::did_you_mean(word, commands)));
       std::fputs("Run `xpuspec --help` for usage.\n", stderr);
       return 2;
@@ -97,8 +106,8 @@ int main(int argc, char** argv) {
   // Defining every subcommand's options costs more than answering a compare (bench/run), so a run defines only
   // the command it runs; help, --version and the completion scripts see them all.
   const bool all = help_or_version || word == "completion" || word == "manpage";
-  for (const auto& [name, add] : subcommands) {
-    if (all || name == word) add(app, ctx);
+  for (const auto& sub : subcommands) {
+    if (all || sub.name == word) sub.add(app, ctx);
   }
   // Global options may come anywhere, also after a nested command (`plan train`, `chart bar`).
   const auto fall_through = [](auto& self, CLI::App& parent) -> void {

@@ -262,12 +262,9 @@ std::vector<schema_problem> check_schema(const json& document) {
   // The validator caches the compiled std::regex of each "pattern"; a fresh one per file recompiled them every time,
   // which was most of a file's load time. One per thread keeps the cache and stays safe for threaded callers.
   thread_local valijson::Validator validator;
-  valijson::adapters::NlohmannJsonAdapter target(document);
-  // Most files are valid: without a results object valijson writes no messages and stops at the first failure.
-  // Only a file that fails is validated again to collect every problem.
-  if (validator.validate(compiled.schema, target, nullptr)) return {};
   valijson::ValidationResults results;
-  validator.validate(compiled.schema, target, &results);
+  valijson::adapters::NlohmannJsonAdapter target(document);
+  if (validator.validate(compiled.schema, target, &results)) return {};
 
   std::vector<schema_problem> specific;
   std::vector<schema_problem> generic;
