@@ -16,10 +16,20 @@
 namespace xpuspec::cli {
 namespace {
 
+// What a value completes to: the choices its validator allows, a list the binary prints at completion time
+// (`completion --list chips`), file names, or nothing (a number, free text).
+struct value_completion {
+  std::string words;  // fixed choices, space-separated
+  std::string list;   // a dynamic list's name
+  bool files = false;
+
+  bool empty() const { return words.empty() && list.empty() && !files; }
+};
+
 struct option_info {
   std::vector<std::string> names;  // "--precision", "-p"
-  std::string kind;                // what its value is: "chips", "metrics", ..., "files", or "" (free text)
   bool takes_value = false;
+  value_completion values;
 };
 
 struct command_info {
@@ -28,30 +38,28 @@ struct command_info {
   std::string word;    // the word that selects it
   std::vector<option_info> options;
   std::vector<std::string> subcommands;
-  std::string positional_kind;
+  value_completion positionals;
 };
 
-// Dynamic kinds are listed by `completion --list KIND` at completion time; the others are fixed words.
-const std::vector<std::string> dynamic_kinds{"chips", "metrics", "precisions", "dimensions", "vendors", "statuses"};
+const std::vector<std::string> dynamic_lists{"chips", "metrics", "precisions", "dimensions", "vendors"};
 
-std::string kind_of(const std::string& path, const std::string& type_name) {
-  if (type_name == "CHIP" || type_name == "TARGET") return "chips";
-  if (type_name == "METRIC" || type_name == "ID,...") return "metrics";
-  if (type_name == "PRECISION" || type_name == "FMT") return "precisions";
-  if (type_name == "DIM") return "dimensions";
-  if (type_name == "VENDOR") return "vendors";
-  if (type_name == "STATUS") return "statuses";
-  if (type_name == "PATH" || type_name == "DIR" || type_name == "FILE") return "files";
-  if (type_name == "WHEN") return "colors";
-  if (type_name == "FORMAT") return path == "validate" ? "findings_formats" : "formats";
-  return "";
-}
-
-std::string fixed_words(const std::string& kind) {
-  if (kind == "formats") return "table json jsonl csv tsv markdown";
-  if (kind == "findings_formats") return "text json github";
-  if (kind == "colors") return "auto always never";
-  return "";
+// From CLI11's type name: an IsMember check appends its set ("FORMAT:{table,json,...}"), which is exactly the
+// choices; otherwise the type name says which list or files.
+value_completion values_of(const std::string& type_name) {
+  value_completion v;
+  if (const auto open = type_name.find(":{"); open != std::string::npos && type_name.back() == '}') {
+    v.words = type_name.substr(open + 2, type_name.size() - open - 3);
+    std::replace(v.words.begin(), v.words.end(), ',', ' ');
+    return v;
+  }
+  const std::string name = type_name.substr(0, type_name.find(':'));
+  if (name == "CHIP" || name == "TARGET") v.list = "chips";
+  if (name == "METRIC" || name == "ID,...") v.list = "metrics";
+  if (name == "PRECISION" || name == "FMT") v.list = "precisions";
+  if (name == "DIM") v.list = "dimensions";
+  if (name == "VENDOR") v.list = "vendors";
+  v.files = name == "PATH" || name == "DIR" || name == "FILE";
+  return v;
 }
 
 void collect(const CLI::App& app, const std::string& path, const std::string& parent, std::vector<command_info>& out) {
@@ -60,18 +68,15 @@ void collect(const CLI::App& app, const std::string& path, const std::string& pa
   info.parent = parent;
   info.word = app.get_name();
   for (const CLI::Option* opt : app.get_options()) {
-    // CLI11 appends a validator's description to the type name ("STATUS:{shipping,...}").
-    const std::string type_name = opt->get_type_name();
-    const std::string kind = kind_of(path, type_name.substr(0, type_name.find(':')));
     if (opt->get_positional()) {
-      info.positional_kind = kind;
+      info.positionals = values_of(opt->get_type_name());
       continue;
     }
     option_info o;
     for (const auto& l : opt->get_lnames()) o.names.push_back("--" + l);
     for (const auto& s : opt->get_snames()) o.names.push_back("-" + s);
     o.takes_value = opt->get_expected_max() > 0;  // flags expect none
-    o.kind = o.takes_value ? kind : "";
+    if (o.takes_value) o.values = values_of(opt->get_type_name());
     if (!o.names.empty()) info.options.push_back(o);
   }
   std::vector<const CLI::App*> subs;
@@ -99,10 +104,12 @@ std::string option_words(const command_info& c, const command_info& root) {
   return fmt::format("{}", fmt::join(words, " "));
 }
 
-std::string bash_words(const std::string& kind) {
-  if (kind == "files") return "";
-  if (!fixed_words(kind).empty()) return fixed_words(kind);
-  return fmt::format("$(command xpuspec completion --list {} 2>/dev/null)", kind);
+// The bash statement that completes these values (empty: complete nothing).
+std::string bash_completer(const value_completion& v) {
+  if (v.files) return "_xpuspec_files";
+  if (!v.words.empty()) return fmt::format("_xpuspec_words \"{}\"", v.words);
+  if (!v.list.empty()) return fmt::format("_xpuspec_words \"$(command xpuspec completion --list {} 2>/dev/null)\"", v.list);
+  return "";
 }
 
 std::string bash_script(const std::vector<command_info>& commands) {
@@ -116,18 +123,15 @@ std::string bash_script(const std::vector<command_info>& commands) {
       if (!o.takes_value) continue;
       for (const auto& name : o.names) {
         const std::string pattern = c.path.empty() ? fmt::format("*\"|{}\"", name) : fmt::format("\"{}|{}\"", c.path, name);
-        value_cases += o.kind == "files" ? fmt::format("    {}) _xpuspec_files; return ;;\n", pattern)
-                  : o.kind.empty()  ? fmt::format("    {}) return ;;\n", pattern)
-                                    : fmt::format("    {}) _xpuspec_words \"{}\"; return ;;\n", pattern, bash_words(o.kind));
+        const std::string completer = bash_completer(o.values);
+        value_cases += fmt::format("    {}) {}{}return ;;\n", pattern, completer, completer.empty() ? "" : "; ");
       }
     }
     options += fmt::format("      \"{}\") _xpuspec_words \"{}\" ;;\n", c.path, option_words(c, root));
     if (!c.subcommands.empty()) {
       positionals += fmt::format("      \"{}\") _xpuspec_words \"{}\" ;;\n", c.path, fmt::join(c.subcommands, " "));
-    } else if (c.positional_kind == "files") {
-      positionals += fmt::format("      \"{}\") _xpuspec_files ;;\n", c.path);
-    } else if (!c.positional_kind.empty()) {
-      positionals += fmt::format("      \"{}\") _xpuspec_words \"{}\" ;;\n", c.path, bash_words(c.positional_kind));
+    } else if (!c.positionals.empty()) {
+      positionals += fmt::format("      \"{}\") {} ;;\n", c.path, bash_completer(c.positionals));
     }
   }
   return fmt::format(R"(# bash completion for xpuspec; generated by `xpuspec completion bash` from its own command-line definition.
@@ -195,9 +199,12 @@ std::string fish_script(const std::vector<command_info>& commands) {
     return fmt::format("__fish_seen_subcommand_from {}; and __fish_seen_subcommand_from {}", c.path.substr(0, space),
                        c.path.substr(space + 1));
   };
-  auto fish_words = [](const std::string& kind) {
-    if (!fixed_words(kind).empty()) return fmt::format("-a {}", fish_quote(fixed_words(kind)));
-    return fmt::format("-a '(xpuspec completion --list {} 2>/dev/null)'", kind);
+  // The fish arguments that complete these values.
+  auto fish_values = [](const value_completion& v) -> std::string {
+    if (v.files) return " -r -F";
+    if (!v.words.empty()) return " -x -a " + fish_quote(v.words);
+    if (!v.list.empty()) return fmt::format(" -x -a '(xpuspec completion --list {} 2>/dev/null)'", v.list);
+    return " -r";
   };
   for (const auto& c : commands) {
     const std::string when = c.path.empty() ? "" : fmt::format(" -n {}", fish_quote(condition(c)));
@@ -212,16 +219,10 @@ std::string fish_script(const std::vector<command_info>& commands) {
       for (const auto& name : o.names) {
         spec += name.starts_with("--") ? fmt::format(" -l {}", name.substr(2)) : fmt::format(" -s {}", name.substr(1));
       }
-      const std::string value = !o.takes_value     ? ""
-                                : o.kind == "files" ? " -r -F"
-                                : o.kind.empty()    ? " -r"
-                                                    : " -x " + fish_words(o.kind);
-      out += fmt::format("complete -c xpuspec{}{}{}\n", when, spec, value);
+      out += fmt::format("complete -c xpuspec{}{}{}\n", when, spec, o.takes_value ? fish_values(o.values) : "");
     }
-    if (c.subcommands.empty() && !c.positional_kind.empty() && c.positional_kind != "files") {
-      out += fmt::format("complete -c xpuspec{} {}\n", when, fish_words(c.positional_kind));
-    } else if (c.positional_kind == "files") {
-      out += fmt::format("complete -c xpuspec{} -F\n", when);
+    if (c.subcommands.empty() && !c.positionals.empty()) {
+      out += fmt::format("complete -c xpuspec{}{}\n", when, fish_values(c.positionals));
     }
   }
   return out;
@@ -236,15 +237,13 @@ std::vector<std::string> words_of(const std::string& kind, const context& ctx) {
     for (precision p : all_precisions) out.emplace_back(to_string(p));
   } else if (kind == "dimensions") {
     for (match_dimension d : all_match_dimensions) out.emplace_back(to_string(d));
-  } else if (kind == "statuses") {
-    for (auto s : chip_statuses) out.emplace_back(s);
   } else if (kind == "vendors") {
     const catalog chips = ctx.load();
     for (const auto& c : chips.chips()) {
       if (std::find(out.begin(), out.end(), c.vendor) == out.end()) out.push_back(c.vendor);
     }
   } else {
-    throw error(fmt::format("unknown word list \"{}\"; lists: {}", kind, fmt::join(dynamic_kinds, ", ")));
+    throw error(fmt::format("unknown word list \"{}\"; lists: {}", kind, fmt::join(dynamic_lists, ", ")));
   }
   return out;
 }
