@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "xpuspec/error.hpp"
 
@@ -29,6 +30,12 @@ struct rule_def {
 
 std::span<const rule_def> all_rules();
 const rule_def* find_rule(std::string_view id);
+
+// A finding at the level its rule has (an unknown rule is an error).
+finding make_finding(std::string file, text_position where, std::string_view rule, std::string message);
+
+// One file's findings in the order of its lines, whichever check found them; ties keep their order.
+void sort_by_position(std::vector<finding>& findings);
 
 // "FILE:LINE:COL: message" (or "FILE: message" without a position): how load errors read.
 std::string to_line(const finding& f);

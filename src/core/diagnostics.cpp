@@ -1,6 +1,8 @@
 #include "xpuspec/diagnostics.hpp"
 
+#include <algorithm>
 #include <array>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -59,6 +61,17 @@ const rule_def* find_rule(std::string_view id) {
 std::string to_line(const finding& f) {
   if (f.where.line == 0) return fmt::format("{}: {}", f.file, f.message);
   return located(f.file, f.where, f.message);
+}
+
+finding make_finding(std::string file, text_position where, std::string_view rule, std::string message) {
+  const rule_def* def = find_rule(rule);
+  return {std::move(file), where, def ? def->level : severity::error, std::move(message), std::string(rule)};
+}
+
+void sort_by_position(std::vector<finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const finding& a, const finding& b) {
+    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
+  });
 }
 
 }  // namespace xpuspec

@@ -335,9 +335,7 @@ load_result check_chip(std::string_view text, std::string_view origin, bool bund
     out.parsed = std::move(c);
   }
   out.clean = out.parsed.has_value() && out.findings.empty();
-  std::stable_sort(out.findings.begin(), out.findings.end(), [](const finding& a, const finding& b) {
-    return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-  });
+  sort_by_position(out.findings);
   return out;
 }
 

@@ -60,9 +60,8 @@ class file_checker {
       : map_(loaded.map), chip_(c), out_(out) {}
 
   void add(std::string_view rule, std::string_view pointer, std::string message, bool at_key = false) {
-    const rule_def* def = find_rule(rule);
-    out_.push_back({chip_.origin, at_key ? map_.key_at(pointer) : map_.value_at(pointer),
-                    def ? def->level : severity::error, std::move(message), std::string(rule)});
+    out_.push_back(
+        make_finding(chip_.origin, at_key ? map_.key_at(pointer) : map_.value_at(pointer), rule, std::move(message)));
   }
 
   void run(std::string_view file_name) {
@@ -276,19 +275,13 @@ void check_layer(const validation_layer& layer, std::size_t jobs, validation_rep
           const std::string lower = to_lower(claim.name);
           const auto [it, inserted] = claimed.try_emplace(lower, claimed_name{file, checked.id});
           if (inserted || it->second.file == file) continue;
-          const std::string_view rule = claim.is_id ? "duplicate-id" : "duplicate-alias";
-          const rule_def* def = find_rule(rule);
-          checked.findings.push_back(
-              {file, claim.where, def ? def->level : severity::error,
-               fmt::format("\"{}\" is already {} \"{}\" in {}", claim.name,
-                           lower == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
-                           it->second.file),
-               std::string(rule)});
+          checked.findings.push_back(make_finding(
+              file, claim.where, claim.is_id ? "duplicate-id" : "duplicate-alias",
+              fmt::format("\"{}\" is already {} \"{}\" in {}", claim.name,
+                          lower == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
+                          it->second.file)));
         }
-        // One file's findings in the order of its lines, whichever check found them.
-        std::stable_sort(checked.findings.begin(), checked.findings.end(), [](const finding& a, const finding& b) {
-          return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
-        });
+        sort_by_position(checked.findings);
         std::move(checked.findings.begin(), checked.findings.end(), std::back_inserter(report.findings));
       });
 }
