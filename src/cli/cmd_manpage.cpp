@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "render/grid.hpp"
 #include "xpuspec/metrics.hpp"
 #include "xpuspec/model.hpp"
 
@@ -17,16 +18,7 @@ namespace {
 
 // roff: a backslash is \e, a hyphen in an option is \-, and a line may not start with a control character.
 std::string roff(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '\\') {
-      out += "\\e";
-    } else if (c == '-') {
-      out += "\\-";
-    } else {
-      out += c;
-    }
-  }
+  std::string out = render::substitute(text, {{'\\', "\\e"}, {'-', "\\-"}});
   if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out.insert(0, "\\&");
   return out;
 }

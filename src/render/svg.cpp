@@ -118,10 +118,12 @@ std::string render_svg(const roofline_report& r) {
     x_hi = std::max(x_hi, x * 2);
   }
   // Plain variables, not structured bindings: clang 14 cannot capture those in a lambda.
-  const int x0 = decades(x_lo, x_hi).first, x1 = decades(x_lo, x_hi).second;
+  const std::pair<int, int> x_decades = decades(x_lo, x_hi);
+  const int x0 = x_decades.first, x1 = x_decades.second;
   y_lo = y_hi;
   for (const auto& l : lines) y_lo = std::min(y_lo, l.bandwidth * std::pow(10.0, x0));
-  const int y0 = decades(y_lo, y_hi * 1.5).first, y1 = decades(y_lo, y_hi * 1.5).second;
+  const std::pair<int, int> y_decades = decades(y_lo, y_hi * 1.5);
+  const int y0 = y_decades.first, y1 = y_decades.second;
   const auto sx = [&](double x) { return left + (std::log10(x) - x0) / (x1 - x0) * plot_w; };
   const auto sy = [&](double y) { return top + plot_h - (std::log10(y) - y0) / (y1 - y0) * plot_h; };
 
