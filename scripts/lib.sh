@@ -4,7 +4,7 @@
 xpuspec_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 xpuspec_build="${XPUSPEC_BUILD_DIR:-$xpuspec_root/build}"
 
-# Debian package -> a file it installs, so a check costs a stat rather than a dpkg query.
+# Debian package -> a file it installs, so a check costs a stat rather than a dpkg query. Callers add to the list.
 xpuspec_packages=(
   "cmake:/usr/bin/cmake"
   "g++:/usr/bin/g++"
@@ -12,42 +12,107 @@ xpuspec_packages=(
   "libcli11-dev:/usr/include/CLI/CLI.hpp"
   "nlohmann-json3-dev:/usr/include/nlohmann/json.hpp"
   "libfmt-dev:/usr/include/fmt/format.h"
-  "catch2:/usr/include/catch2/catch.hpp"
-  "libvalijson-dev:/usr/include/valijson/validator.hpp"
 )
 
+# valijson is header-only, but Debian's libvalijson-dev has hard Depends on Qt 5, Poco, jsoncpp, yaml-cpp, picojson
+# and rapidjson for its examples: 170 packages on a minimal system for 1 MB of headers. So unless it is installed
+# already, apt-get downloads that one .deb (checked against the signed archive index like any apt download) and its
+# files are unpacked into the build tree, where CMake's find_package finds them through valijson_DIR.
+xpuspec_valijson_root="$xpuspec_build/_deps/libvalijson-dev"
+xpuspec_valijson_dir=""
+
+xpuspec_apt_line() {  # the command that installs the missing packages, for a person to run
+  echo "apt-get update && apt-get install -y --no-install-recommends $*"
+}
+
+# Runs "$@" as root: directly, through sudo without a password, or through sudo asking for one when someone is at a
+# terminal to type it (sudo reads the password from the terminal, whatever stdin is). Otherwise says what to run and exits 2.
+xpuspec_as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo "$@"
+  elif command -v sudo >/dev/null 2>&1 && (: </dev/tty) 2>/dev/null; then
+    echo "xpuspec: installing packages needs root; sudo will ask for your password" >&2
+    sudo "$@"
+  else
+    return 3
+  fi
+}
+
+xpuspec_give_up() {  # $@: the missing packages
+  local line
+  line=$(xpuspec_apt_line "$@")
+  echo "xpuspec: error: missing packages: $*" >&2
+  echo "xpuspec: run this as root (or put sudo in front, as written), then run this script again:" >&2
+  echo "  sudo sh -c '$line'" >&2
+  exit 2
+}
+
+xpuspec_apt() {  # apt-get as root, non-interactive; apt prints progress on stdout, keep stdout for the tool's output
+  local status=0
+  xpuspec_as_root env DEBIAN_FRONTEND=noninteractive apt-get "$@" >&2 || status=$?
+  return $status
+}
+
 xpuspec_install_missing() {
-  local missing=() entry
+  local missing=() entry updated=0 status=0
   for entry in "${xpuspec_packages[@]}"; do
     [ -e "${entry#*:}" ] || missing+=("${entry%%:*}")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
-
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-      sudo=(sudo)
-    else
-      echo "xpuspec: error: missing packages: ${missing[*]}" >&2
-      echo "xpuspec: install them as root, then run this again:" >&2
-      echo "  apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
-      exit 2
-    fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "xpuspec: installing ${missing[*]}" >&2
+    xpuspec_apt -q update || status=$?
+    [ $status = 3 ] && xpuspec_give_up "${missing[@]}"
+    [ $status = 0 ] || exit 2
+    updated=1
+    xpuspec_apt install -y -q --no-install-recommends "${missing[@]}" || exit 2
   fi
-  echo "xpuspec: installing ${missing[*]}" >&2
-  # apt-get prints its progress on stdout; keep stdout for the tool's own output.
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  xpuspec_valijson "$updated"
 }
 
-# $1: ON when the tests are needed. Configures once (again only to switch the tests on); later calls only
-# rebuild what changed.
+# Sets xpuspec_valijson_dir: empty when libvalijson-dev is installed, else the unpacked copy in the build tree.
+xpuspec_valijson() {
+  local updated=$1 scratch status=0
+  [ -e /usr/include/valijson/validator.hpp ] && return 0
+  local config="$xpuspec_valijson_root/usr/share/cmake/valijson"
+  if [ ! -f "$config/valijsonConfig.cmake" ]; then
+    scratch=$(mktemp -d)
+    # apt-get download works for any user once the package lists exist; as root it would hand the download to the
+    # _apt user, who cannot write to a scratch folder of root's.
+    local sandbox=()
+    [ "$(id -u)" -eq 0 ] && sandbox=(-o APT::Sandbox::User=root)
+    if ! (cd "$scratch" && apt-get -q "${sandbox[@]}" download libvalijson-dev >&2); then
+      if [ "$updated" = 0 ]; then
+        echo "xpuspec: the package lists do not have libvalijson-dev yet; updating them" >&2
+        xpuspec_apt -q update || status=$?
+        [ $status = 3 ] && xpuspec_give_up libvalijson-dev
+        [ $status = 0 ] || { rm -rf "$scratch"; exit 2; }
+      fi
+      (cd "$scratch" && apt-get -q "${sandbox[@]}" download libvalijson-dev >&2) ||
+        { rm -rf "$scratch"; echo "xpuspec: error: apt-get download libvalijson-dev failed" >&2; exit 2; }
+    fi
+    rm -rf "$xpuspec_valijson_root"
+    mkdir -p "$xpuspec_valijson_root"
+    dpkg-deb -x "$scratch"/libvalijson-dev_*.deb "$xpuspec_valijson_root"
+    rm -rf "$scratch"
+    echo "xpuspec: valijson headers unpacked into $xpuspec_valijson_root (libvalijson-dev is not installed)" >&2
+  fi
+  xpuspec_valijson_dir="$config"
+}
+
+# $1: ON when the tests are needed. Configures when there is no configured tree yet (or to switch the tests on);
+# later calls only rebuild what changed.
 xpuspec_build_tree() {
   local with_tests="$1"
   local cache="$xpuspec_build/CMakeCache.txt"
-  if [ ! -f "$cache" ] || { [ "$with_tests" = ON ] && ! grep -q "^XPUSPEC_BUILD_TESTS:BOOL=ON\$" "$cache"; }; then
+  local valijson=()
+  [ -n "$xpuspec_valijson_dir" ] && valijson=("-Dvalijson_DIR=$xpuspec_valijson_dir")
+  # A Makefile is written only by a configure that succeeded: a failed one (say, a package was missing) is retried.
+  if [ ! -f "$xpuspec_build/Makefile" ] ||
+     { [ "$with_tests" = ON ] && ! grep -q "^XPUSPEC_BUILD_TESTS:BOOL=ON\$" "$cache"; }; then
     cmake -S "$xpuspec_root" -B "$xpuspec_build" -DCMAKE_BUILD_TYPE=Release \
-      -DXPUSPEC_BUILD_TESTS="$with_tests" >&2
+      -DXPUSPEC_BUILD_TESTS="$with_tests" "${valijson[@]}" >&2
   fi
   cmake --build "$xpuspec_build" --parallel "$(nproc)" >&2
 }

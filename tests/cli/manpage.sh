@@ -8,6 +8,7 @@ failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 [ -s "$page" ] || { echo "no man page at $page" >&2; exit 1; }
+command -v groff >/dev/null || { echo "skipped: no groff (apt-get install groff-base)" >&2; exit 77; }
 warnings=$(groff -z -ww -man "$page" 2>&1) || fail "groff exited non-zero"
 [ -z "$warnings" ] || fail "groff warns: $warnings"
 
