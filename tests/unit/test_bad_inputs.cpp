@@ -1,7 +1,7 @@
 // The committed corpus of bad chip files (tests/bad): each must give its expected finding (rule, position and
 // message) from validate, and none may crash. Cases that would be silly to commit are generated here.
 
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 
 #include <sys/stat.h>
 
@@ -77,10 +77,10 @@ TEST_CASE("every file of the bad-input corpus gives exactly its expected finding
       CHECK(f.file == path.string());
       CHECK(f.rule == c.rule);
       CHECK(where_of(f) == c.where);
-      CHECK_THAT(f.message, Catch::Contains(c.fragment));
+      CHECK_THAT(f.message, test::contains(c.fragment));
       // Loading agrees with validate on what makes a file unusable, and says where.
       if (f.level == severity::error && load_fails(f.rule)) {
-        CHECK_THROWS_WITH(parse_chip(test::read(path), c.file), Catch::StartsWith(c.file + ":" + c.where + ": "));
+        CHECK_THROWS_WITH(parse_chip(test::read(path), c.file), test::starts_with(c.file + ":" + c.where + ": "));
       }
     }
   }
@@ -101,10 +101,10 @@ TEST_CASE("generated hostile inputs fail cleanly", "[bad]") {
   // 100 000 levels of nesting where a string is expected.
   const std::string deep = test::chip_json("deep", "[]", "\"notes\": " + std::string(100000, '[') +
                                                              std::string(100000, ']') + ", ");
-  CHECK_THROWS_WITH(parse_chip(deep, "deep.json"), Catch::Contains("\"notes\" entries must be a string"));
+  CHECK_THROWS_WITH(parse_chip(deep, "deep.json"), test::contains("\"notes\" entries must be a string"));
   // Unbalanced nesting, 100 000 deep: a syntax error at the end, not a stack overflow.
   CHECK_THROWS_WITH(parse_chip(std::string(100000, '['), "open.json"),
-                    Catch::Contains("open.json:1:") && Catch::Contains("unexpected end of input"));
+                    test::contains("open.json:1:") && test::contains("unexpected end of input"));
   // Every byte value alone.
   for (int b = 0; b < 256; ++b) {
     const std::string one(1, static_cast<char>(b));
@@ -125,11 +125,11 @@ TEST_CASE("unreadable paths are findings of rule 'file', and the rest is still c
   const validation_report report = validate({layer_from_paths({dir.path().string()})});
   REQUIRE(report.findings.size() == 2);
   CHECK(report.findings[0].rule == "file");
-  CHECK_THAT(report.findings[0].message, Catch::Contains("too large for a chip file"));
+  CHECK_THAT(report.findings[0].message, test::contains("too large for a chip file"));
   CHECK(report.findings[1].rule == "file");
   CHECK(report.findings[1].message == "not a regular file");
   CHECK(report.chips == 1);
-  CHECK_THROWS_WITH(layer_from_paths({(dir.path() / "nowhere").string()}), Catch::Contains("no such file"));
+  CHECK_THROWS_WITH(layer_from_paths({(dir.path() / "nowhere").string()}), test::contains("no such file"));
 }
 
 TEST_CASE("ids and aliases are unique across all files given", "[bad]") {
@@ -141,9 +141,9 @@ TEST_CASE("ids and aliases are unique across all files given", "[bad]") {
   std::vector<std::string> rules;
   for (const auto& f : report.findings) rules.push_back(f.rule);
   CHECK(rules == std::vector<std::string>{"duplicate-id", "duplicate-alias", "duplicate-alias"});
-  CHECK_THAT(report.findings[0].message, Catch::Contains("\"one\" is already the id of \"one\" in"));
-  CHECK_THAT(report.findings[1].message, Catch::Contains("\"X\" is already an alias of \"one\""));
-  CHECK_THAT(report.findings[2].message, Catch::Contains("\"ONE\" is already the id of \"one\""));
+  CHECK_THAT(report.findings[0].message, test::contains("\"one\" is already the id of \"one\" in"));
+  CHECK_THAT(report.findings[1].message, test::contains("\"X\" is already an alias of \"one\""));
+  CHECK_THAT(report.findings[2].message, test::contains("\"ONE\" is already the id of \"one\""));
 }
 
 TEST_CASE("validate reports the same findings in the same order on one thread or many", "[bad]") {

@@ -1,7 +1,7 @@
 // The bundled data, checked against the cited datasheets' figures and against the rules users rely on: every
 // known value traces to a source with a URL, dense never exceeds sparse, and the aliases mean the SKU users mean.
 
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 
 #include <fmt/format.h>
 

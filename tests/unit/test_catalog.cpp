@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 
 #include <sys/stat.h>
 
@@ -17,7 +17,7 @@ TEST_CASE("the bundled data loads and names resolve in any case", "[catalog]") {
   CHECK(cat.find("b200")->id == "nvidia-b200-hgx");  // HGX B200, not the GB200 part
   CHECK(cat.find("ascend-910b")->id == "huawei-ascend-910b");
   CHECK(cat.find("nosuch") == nullptr);
-  CHECK_THROWS_WITH(cat.get("h10"), Catch::Contains("unknown chip \"h10\" (did you mean 'h100'"));
+  CHECK_THROWS_WITH(cat.get("h10"), test::contains("unknown chip \"h10\" (did you mean 'h100'"));
 }
 
 TEST_CASE("a user file replaces the bundled chip of the same id", "[catalog]") {
@@ -45,12 +45,12 @@ TEST_CASE("two files claiming one id or alias in one layer is an error naming bo
   test::write(dir.path() / "a.json", test::chip_json("same"));
   test::write(dir.path() / "b.json", test::chip_json("same"));
   CHECK_THROWS_WITH(load_catalog({false, {dir.path().string()}}),
-                    Catch::Contains("b.json: \"same\" is also claimed by") && Catch::Contains("a.json"));
+                    test::contains("b.json: \"same\" is also claimed by") && test::contains("a.json"));
 
   test::scratch_dir aliases;
   test::write(aliases.path() / "a.json", test::chip_json("one", R"(["x"])"));
   test::write(aliases.path() / "b.json", test::chip_json("two", R"(["X"])"));
-  CHECK_THROWS_WITH(load_catalog({false, {aliases.path().string()}}), Catch::Contains("\"x\" is also claimed by"));
+  CHECK_THROWS_WITH(load_catalog({false, {aliases.path().string()}}), test::contains("\"x\" is also claimed by"));
 }
 
 TEST_CASE("every broken file is reported in one run", "[catalog]") {
@@ -81,10 +81,10 @@ TEST_CASE("folders are searched recursively for chip files, schemas skipped", "[
 TEST_CASE("paths that are not chip files are clear errors", "[catalog]") {
   test::scratch_dir dir;
   CHECK_THROWS_WITH(load_catalog({false, {(dir.path() / "missing").string()}}),
-                    Catch::Contains("missing: no such file or directory"));
+                    test::contains("missing: no such file or directory"));
   const auto fifo = dir.path() / "pipe.json";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-  CHECK_THROWS_WITH(load_catalog({false, {fifo.string()}}), Catch::Contains("pipe.json: not a regular file"));
+  CHECK_THROWS_WITH(load_catalog({false, {fifo.string()}}), test::contains("pipe.json: not a regular file"));
 }
 
 TEST_CASE("a file far larger than any chip file is refused before it is read", "[catalog]") {
@@ -95,7 +95,7 @@ TEST_CASE("a file far larger than any chip file is refused before it is read", "
     const std::string block(1 << 20, ' ');
     for (int i = 0; i < 100; ++i) out << block;  // 100 MiB of spaces
   }
-  CHECK_THROWS_WITH(load_catalog({false, {big.string()}}), Catch::Contains("is too large for a chip file"));
+  CHECK_THROWS_WITH(load_catalog({false, {big.string()}}), test::contains("is too large for a chip file"));
 }
 
 TEST_CASE("XPUSPEC_PATH splits on colons and skips empty entries", "[catalog]") {

@@ -1,4 +1,4 @@
-#include <catch2/catch.hpp>
+#include "catch.hpp"
 
 #include <string>
 
@@ -68,7 +68,7 @@ TEST_CASE("errors name the file, line and column of the value", "[load]") {
                            "  \"sources\": { \"s\": { \"title\": \"t\", \"url\": \"u\" } }\n}\n";
   // Line 6 is `  "power": { "tdp": "3.35 TB/s" },`; the value's quote is column 21.
   CHECK_THROWS_WITH(parse_chip(text, "dir/chip.json"),
-                    Catch::StartsWith("dir/chip.json:6:21: \"3.35 TB/s\" is in bandwidth units"));
+                    test::starts_with("dir/chip.json:6:21: \"3.35 TB/s\" is in bandwidth units"));
 }
 
 TEST_CASE("JSON positions map pointers to offsets", "[load]") {
