@@ -91,8 +91,8 @@ std::string chip_builder(const chip& c) {
   line("default_source", literal(c.default_source));
   std::vector<std::string> sources;
   for (const auto& s : c.sources) {
-    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}}}", literal(s.id), literal(s.title), literal(s.url),
-                                  literal(s.accessed), literal(s.publisher)));
+    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}, {}}}", literal(s.id), literal(s.title),
+                                  literal(s.url), literal(s.accessed), literal(s.publisher), literal(s.via)));
   }
   line("sources", fmt::format("{{{}}}", fmt::join(sources, ",\n        ")));
   line("origin", literal(c.origin));

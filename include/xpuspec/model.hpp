@@ -56,6 +56,9 @@ struct source_ref {
   std::string url;
   std::string accessed;
   std::string publisher;
+  // Where the text was actually read when it was not `url` itself (a stored copy, a mirror, a reproduction): a
+  // value is only as good as what was read, so say what that was.
+  std::string via;
   bool operator==(const source_ref&) const = default;
 };
 

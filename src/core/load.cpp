@@ -239,7 +239,8 @@ void build_chip(const json& doc, reader& in, chip& c) {
 
   for (const auto& [source_id, entry] : member_or_empty(doc, "sources").items()) {
     c.sources.push_back({source_id, entry["title"].get<std::string>(), entry["url"].get<std::string>(),
-                         entry.value("accessed", ""), entry.value("publisher", "")});
+                         entry.value("accessed", ""), entry.value("publisher", ""),
+                         entry.value("via", "")});
   }
   c.default_source = doc.value("source", "");
   const bool default_source_ok = c.default_source.empty() || c.find_source(c.default_source) != nullptr;

@@ -180,6 +180,12 @@ class file_checker {
         add("source-url", pointer + "/url",
             fmt::format("source \"{}\" has no http(s) URL (\"{}\"): a reviewer must be able to open it", s.id, s.url));
       }
+      if (!s.via.empty() && s.via.find("https://") == std::string::npos && s.via.find("http://") == std::string::npos) {
+        add("source-url", pointer + "/via",
+            fmt::format("source \"{}\" was read via \"{}\", which has no http(s) URL: say which copy, so a reviewer can "
+                        "open it",
+                        s.id, s.via));
+      }
       if (s.accessed.empty()) {
         add("source-accessed", pointer,
             fmt::format("source \"{}\" has no \"accessed\" date (YYYY-MM-DD): pages change, say when it was read", s.id),

@@ -96,10 +96,10 @@ std::string to_delimited(const metrics_report& r, dialect d) {
 }
 
 std::string to_delimited(const sources_report& r, dialect d) {
-  std::string out = record(d, {"chip", "source", "title", "publisher", "url", "accessed", "fields"});
+  std::string out = record(d, {"chip", "source", "title", "publisher", "url", "accessed", "via", "fields"});
   for (const auto& use : r.uses) {
     out += record(d, {use.subject->id, use.source->id, use.source->title, use.source->publisher, use.source->url,
-                   use.source->accessed, fmt::format("{}", fmt::join(use.fields, ";"))});
+                   use.source->accessed, use.source->via, fmt::format("{}", fmt::join(use.fields, ";"))});
   }
   return out;
 }

@@ -54,6 +54,7 @@ std::string to_json(const show_report& r) {
   json sources = json::object();
   for (const auto& s : c.sources) {
     sources[s.id] = {{"title", s.title}, {"url", s.url}, {"accessed", s.accessed}, {"publisher", s.publisher}};
+    if (!s.via.empty()) sources[s.id]["via"] = s.via;
   }
   json out = chip_summary(c);
   out["family"] = c.family;
@@ -159,7 +160,7 @@ std::string to_json(const sources_report& r) {
   for (const auto& use : r.uses) {
     uses.push_back({{"chip", use.subject->id}, {"source", use.source->id}, {"title", use.source->title},
                     {"publisher", use.source->publisher}, {"url", use.source->url},
-                    {"accessed", use.source->accessed}, {"fields", use.fields}});
+                    {"accessed", use.source->accessed}, {"via", use.source->via}, {"fields", use.fields}});
   }
   json caveats = json::array();
   for (const auto& c : r.caveats) {
