@@ -13,6 +13,10 @@ xpuspec_packages=(
   "nlohmann-json3-dev:/usr/include/nlohmann/json.hpp"
   "libfmt-dev:/usr/include/fmt/format.h"
 )
+# What scripts/test adds: the unit tests' framework (also all that --minimal adds), then what the rest of the suite
+# uses: groff checks the man page, lintian the .deb packages, and the charts are rendered in headless Chromium.
+xpuspec_test_packages=("catch2:/usr/include/catch2")
+xpuspec_full_test_packages=("groff-base:/usr/bin/groff" "lintian:/usr/bin/lintian" "chromium:/usr/bin/chromium")
 
 # valijson is header-only, but Debian's libvalijson-dev has hard Depends on Qt 5, Poco, jsoncpp, yaml-cpp, picojson
 # and rapidjson for its examples: 170 packages on a minimal system for 1 MB of headers. So unless it is installed
