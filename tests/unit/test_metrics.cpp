@@ -105,3 +105,14 @@ TEST_CASE("metric ids are the public names of design.md", "[metrics]") {
   }
   CHECK_FALSE(metric_from_string("tflops_per_wat").has_value());
 }
+
+TEST_CASE("scale-up bandwidth given per direction is doubled, so it compares with NVLink-style sums", "[metrics]") {
+  chip alpha = test::fixture("acme-alpha");  // 400 GB/s scale-up
+  alpha.interconnect_direction = "bidirectional";
+  CHECK(number(alpha, metric::interconnect_gb_s) == Approx(400));
+  CHECK(evaluate(alpha, metric::interconnect_gb_s, precision::bf16).basis == basis::vendor);
+  alpha.interconnect_direction = "unidirectional";
+  CHECK(number(alpha, metric::interconnect_gb_s) == Approx(800));
+  CHECK(evaluate(alpha, metric::interconnect_gb_s, precision::bf16).basis == basis::derived);
+  CHECK(number(alpha, metric::interconnect_gb_s_per_tflop) == Approx(8));  // 800 / 100
+}
