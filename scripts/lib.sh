@@ -90,15 +90,23 @@ xpuspec_valijson() {
       if [ "$updated" = 0 ]; then
         echo "xpuspec: the package lists do not have libvalijson-dev yet; updating them" >&2
         xpuspec_apt -q update || status=$?
-        [ $status = 3 ] && xpuspec_give_up libvalijson-dev
-        [ $status = 0 ] || { rm -rf "$scratch"; exit 2; }
+        if [ $status != 0 ]; then
+          rm -rf "$scratch"
+          # Not `apt-get install libvalijson-dev`: that is the ~170 packages this download avoids.
+          echo "xpuspec: error: the package lists need updating to download libvalijson-dev's headers" >&2
+          echo "xpuspec: run this as root (or with sudo in front), then run this script again:  apt-get update" >&2
+          exit 2
+        fi
       fi
       (cd "$scratch" && apt-get -q "${sandbox[@]}" download libvalijson-dev >&2) ||
         { rm -rf "$scratch"; echo "xpuspec: error: apt-get download libvalijson-dev failed" >&2; exit 2; }
     fi
+    # Unpacked beside, then moved into place: an interrupted unpack never looks like a complete one.
+    dpkg-deb -x "$scratch"/libvalijson-dev_*.deb "$scratch/root" ||
+      { rm -rf "$scratch"; echo "xpuspec: error: dpkg-deb could not unpack libvalijson-dev" >&2; exit 2; }
     rm -rf "$xpuspec_valijson_root"
-    mkdir -p "$xpuspec_valijson_root"
-    dpkg-deb -x "$scratch"/libvalijson-dev_*.deb "$xpuspec_valijson_root"
+    mkdir -p "$(dirname "$xpuspec_valijson_root")"
+    mv "$scratch/root" "$xpuspec_valijson_root"
     rm -rf "$scratch"
     echo "xpuspec: valijson headers unpacked into $xpuspec_valijson_root (libvalijson-dev is not installed)" >&2
   fi
@@ -112,11 +120,15 @@ xpuspec_build_tree() {
   local cache="$xpuspec_build/CMakeCache.txt"
   local valijson=()
   [ -n "$xpuspec_valijson_dir" ] && valijson=("-Dvalijson_DIR=$xpuspec_valijson_dir")
-  # A Makefile is written only by a configure that succeeded: a failed one (say, a package was missing) is retried.
-  if [ ! -f "$xpuspec_build/Makefile" ] ||
-     { [ "$with_tests" = ON ] && ! grep -q "^XPUSPEC_BUILD_TESTS:BOOL=ON\$" "$cache"; }; then
-    cmake -S "$xpuspec_root" -B "$xpuspec_build" -DCMAKE_BUILD_TYPE=Release \
-      -DXPUSPEC_BUILD_TESTS="$with_tests" "${valijson[@]}" >&2
+  # Configure every time (a second or so with a cache): a configure that failed, or a valijson that moved since, is
+  # then put right instead of failing every later build. The first configure chooses Release and the tests; later
+  # ones only switch the tests on, never off, so scripts/run after scripts/test does not rebuild.
+  local options=("${valijson[@]}")
+  if [ ! -f "$cache" ]; then
+    options+=(-DCMAKE_BUILD_TYPE=Release -DXPUSPEC_BUILD_TESTS="$with_tests")
+  elif [ "$with_tests" = ON ]; then
+    options+=(-DXPUSPEC_BUILD_TESTS=ON)
   fi
+  cmake -S "$xpuspec_root" -B "$xpuspec_build" "${options[@]}" >&2
   cmake --build "$xpuspec_build" --parallel "$(nproc)" >&2
 }

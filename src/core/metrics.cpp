@@ -17,8 +17,7 @@ constexpr std::array<metric_def, 13> definitions{{
      "Peak memory bandwidth per chip, in 10^12 bytes per second.", false},
     {metric::tdp_w, "tdp_w", "Power", "W", "power.tdp",
      "The vendor's maximum board or module power (its own term is shown by `show`).", false},
-    {metric::interconnect_gb_s, "interconnect_gb_s", "Scale-up BW", "GB/s",
-     "interconnect.bandwidth (x 2 where the file gives it per direction)",
+    {metric::interconnect_gb_s, "interconnect_gb_s", "Scale-up BW", "GB/s", "interconnect.bandwidth",
      "Chip-to-chip scale-up bandwidth per chip, both directions added, as NVLink's 900 GB/s is; a figure given per "
      "direction is doubled (and marked derived), so chips compare like with like.",
      false},
@@ -67,7 +66,7 @@ metric_value read_raw(const chip& c, metric m, precision p) {
   out.basis = in.entry->basis;
   // Vendors state scale-up bandwidth per direction (Huawei's HCCS) or with both directions added (NVLink): the
   // metric is always the sum, or a per-direction chip would look half as well connected as it is.
-  if (m == metric::interconnect_gb_s && c.interconnect_direction == "unidirectional") {
+  if (m == metric::interconnect_gb_s && c.interconnect_direction == "unidirectional" && in.entry->known()) {
     in.scale *= 2;
     out.basis = std::max(out.basis, basis::derived);
   }

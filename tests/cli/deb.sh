@@ -7,6 +7,7 @@ set -euo pipefail
 build=$1
 static_runtime=$2
 out=$3
+rm -rf "$out"  # before any skip: the lintian test must never read an older run's packages
 skip() { echo "skipped: $*" >&2; exit 77; }
 command -v dpkg-deb >/dev/null || skip "no dpkg-deb: not a Debian system"
 if [ "$static_runtime" = 0 ]; then
@@ -17,7 +18,6 @@ fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-rm -rf "$out"
 (cd "$build" && cpack -G DEB -B "$out" > "$scratch/cpack.log" 2>&1) || { cat "$scratch/cpack.log" >&2; exit 1; }
 tool=$(ls "$out"/xpuspec_*.deb)
 dev=$(ls "$out"/xpuspec-dev_*.deb)

@@ -9,7 +9,7 @@ command -v lintian >/dev/null || { echo "skipped: no lintian (apt-get install li
 debs=("$1"/*.deb)
 [ -e "${debs[0]}" ] || { echo "no packages in $1 (the .deb test builds them)" >&2; exit 1; }
 # Run as root here (as in CI), lintian would complain about that, not about the packages.
-report=$(lintian --allow-root --no-tag-display-limit "${debs[@]}" 2>&1)
+report=$(lintian --allow-root --tag-display-limit 0 "${debs[@]}" 2>&1)
 status=$?
 echo "$report"
 errors=$(grep -c '^E: ' <<< "$report")

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#if __has_include(<catch2/catch_all.hpp>)
+#if defined(XPUSPEC_CATCH2_V3)
 #include <catch2/catch_all.hpp>
 using Catch::Approx;
 namespace test {

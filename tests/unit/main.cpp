@@ -1,5 +1,5 @@
 // Catch2 v3 brings its own main (Catch2::Catch2WithMain); v2 is given one here.
-#if !__has_include(<catch2/catch_all.hpp>)
+#if !defined(XPUSPEC_CATCH2_V3)
 #define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 #endif
