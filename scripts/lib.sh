@@ -54,9 +54,7 @@ xpuspec_give_up() {  # $@: the missing packages
 }
 
 xpuspec_apt() {  # apt-get as root, non-interactive; apt prints progress on stdout, keep stdout for the tool's output
-  local status=0
-  xpuspec_as_root env DEBIAN_FRONTEND=noninteractive apt-get "$@" >&2 || status=$?
-  return $status
+  xpuspec_as_root env DEBIAN_FRONTEND=noninteractive apt-get "$@" >&2
 }
 
 xpuspec_install_missing() {
@@ -75,6 +73,14 @@ xpuspec_install_missing() {
   xpuspec_valijson "$updated"
 }
 
+# apt-get download works for any user once the package lists exist; as root it would hand the download to the _apt
+# user, who cannot write to a scratch folder of root's. $1: the folder to download into.
+xpuspec_download_valijson() {
+  local sandbox=()
+  [ "$(id -u)" -eq 0 ] && sandbox=(-o APT::Sandbox::User=root)
+  (cd "$1" && apt-get -q "${sandbox[@]}" download libvalijson-dev >&2)
+}
+
 # Sets xpuspec_valijson_dir: empty when libvalijson-dev is installed, else the unpacked copy in the build tree.
 xpuspec_valijson() {
   local updated=$1 scratch status=0
@@ -82,11 +88,7 @@ xpuspec_valijson() {
   local config="$xpuspec_valijson_root/usr/share/cmake/valijson"
   if [ ! -f "$config/valijsonConfig.cmake" ]; then
     scratch=$(mktemp -d)
-    # apt-get download works for any user once the package lists exist; as root it would hand the download to the
-    # _apt user, who cannot write to a scratch folder of root's.
-    local sandbox=()
-    [ "$(id -u)" -eq 0 ] && sandbox=(-o APT::Sandbox::User=root)
-    if ! (cd "$scratch" && apt-get -q "${sandbox[@]}" download libvalijson-dev >&2); then
+    if ! xpuspec_download_valijson "$scratch"; then
       if [ "$updated" = 0 ]; then
         echo "xpuspec: the package lists do not have libvalijson-dev yet; updating them" >&2
         xpuspec_apt -q update || status=$?
@@ -98,7 +100,7 @@ xpuspec_valijson() {
           exit 2
         fi
       fi
-      (cd "$scratch" && apt-get -q "${sandbox[@]}" download libvalijson-dev >&2) ||
+      xpuspec_download_valijson "$scratch" ||
         { rm -rf "$scratch"; echo "xpuspec: error: apt-get download libvalijson-dev failed" >&2; exit 2; }
     fi
     # Unpacked beside, then moved into place: an interrupted unpack never looks like a complete one.
@@ -113,8 +115,7 @@ xpuspec_valijson() {
   xpuspec_valijson_dir="$config"
 }
 
-# $1: ON when the tests are needed. Configures when there is no configured tree yet (or to switch the tests on);
-# later calls only rebuild what changed.
+# $1: ON when the tests are needed. Configures (cheaply, from the cache) and builds only what changed.
 xpuspec_build_tree() {
   local with_tests="$1"
   local cache="$xpuspec_build/CMakeCache.txt"
