@@ -88,6 +88,7 @@ std::string chip_builder(const chip& c) {
   line("interconnect_direction", literal(c.interconnect_direction));
   line("interconnect_domain", value_of(c.interconnect_domain));
   line("price_usd", value_of(c.price_usd));
+  line("price_cloud_hour", value_of(c.price_cloud_hour));
   line("default_source", literal(c.default_source));
   std::vector<std::string> sources;
   for (const auto& s : c.sources) {

@@ -19,6 +19,7 @@ enum class metric {
   tdp_w,
   interconnect_gb_s,
   price_usd,
+  usd_per_chip_hour,
   tflops_per_watt,
   bandwidth_gb_s_per_tflop,
   ridge_flop_per_byte,
@@ -26,6 +27,8 @@ enum class metric {
   interconnect_gb_s_per_tflop,
   bandwidth_gb_s_per_watt,
   tflops_per_kusd,
+  tflops_per_usd_hour,
+  usd_per_pflop_hour,
 };
 
 struct metric_def {

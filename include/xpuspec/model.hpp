@@ -93,6 +93,8 @@ struct chip {
   value interconnect_domain;  // chips in one scale-up domain (a plain count)
 
   value price_usd;
+  // The lowest public on-demand cloud price per chip-hour among those read: an instance's price / its chips.
+  value price_cloud_hour;
 
   std::string default_source;
   std::vector<source_ref> sources;
@@ -123,6 +125,7 @@ void for_each_value(Chip& c, F&& f) {
   f(std::string("interconnect.bandwidth"), c.interconnect_bandwidth, canonical_unit(dimension::bandwidth));
   f(std::string("interconnect.domain"), c.interconnect_domain, std::string_view("chips"));
   f(std::string("price.usd"), c.price_usd, std::string_view("USD"));
+  f(std::string("price.cloud_hour"), c.price_cloud_hour, std::string_view("USD/h"));
 }
 
 inline constexpr std::array<std::string_view, 4> chip_statuses{"shipping", "announced", "projected", "discontinued"};

@@ -308,7 +308,9 @@ void build_chip(const json& doc, reader& in, chip& c) {
   c.interconnect_direction = link.value("direction", "");
   read_member(link, "/interconnect", "domain", plain_number, c.interconnect_domain);
 
-  read_member(member_or_empty(doc, "price"), "/price", "usd", plain_number, c.price_usd);
+  const json& price = member_or_empty(doc, "price");
+  read_member(price, "/price", "usd", plain_number, c.price_usd);
+  read_member(price, "/price", "cloud_hour", plain_number, c.price_cloud_hour);
 
   in.resolve_sources(c, default_source_ok);
 }

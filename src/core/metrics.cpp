@@ -8,7 +8,7 @@
 namespace xpuspec {
 namespace {
 
-constexpr std::array<metric_def, 13> definitions{{
+constexpr std::array<metric_def, 16> definitions{{
     {metric::tflops, "tflops", "Compute", "TFLOPS", "compute.<precision>.dense",
      "Peak dense throughput at the chosen precision; sparse figures are never used.", false},
     {metric::memory_gb, "memory_gb", "Memory", "GB", "memory.capacity",
@@ -23,6 +23,10 @@ constexpr std::array<metric_def, 13> definitions{{
      false},
     {metric::price_usd, "price_usd", "Price", "USD", "price.usd",
      "List price per chip, only where a vendor publishes one.", false},
+    {metric::usd_per_chip_hour, "usd_per_chip_hour", "Cloud price", "USD/h", "price.cloud_hour",
+     "The lowest public on-demand cloud price per chip-hour among those read (instance price / chips; provider, "
+     "instance, region and date in `show`).",
+     false},
     {metric::tflops_per_watt, "tflops_per_watt", "Compute/W", "TFLOPS/W", "tflops / tdp_w",
      "Energy efficiency at peak: what a watt of the power budget buys.", true},
     {metric::bandwidth_gb_s_per_tflop, "bandwidth_gb_s_per_tflop", "BW/compute", "GB/s per TFLOPS",
@@ -39,6 +43,10 @@ constexpr std::array<metric_def, 13> definitions{{
      "bandwidth_tb_s * 1000 / tdp_w", "Memory bandwidth per watt of power budget.", true},
     {metric::tflops_per_kusd, "tflops_per_kusd", "Compute/k$", "TFLOPS per 1000 USD", "tflops / (price_usd / 1000)",
      "Compute per thousand dollars of list price.", true},
+    {metric::tflops_per_usd_hour, "tflops_per_usd_hour", "Compute/$h", "TFLOPS per USD/h", "tflops / usd_per_chip_hour",
+     "Peak compute that a dollar an hour rents in the cloud.", true},
+    {metric::usd_per_pflop_hour, "usd_per_pflop_hour", "$/PFLOP-h", "USD per PFLOPS-hour",
+     "usd_per_chip_hour / (tflops / 1000)", "What an hour of one PFLOPS of peak compute costs in the cloud.", true},
 }};
 
 struct input {
@@ -55,6 +63,7 @@ input raw_input(const chip& c, metric m, precision p) {
     case metric::tdp_w: return {&c.tdp, "power.tdp", 1.0};
     case metric::interconnect_gb_s: return {&c.interconnect_bandwidth, "interconnect.bandwidth", 1.0};
     case metric::price_usd: return {&c.price_usd, "price.usd", 1.0};
+    case metric::usd_per_chip_hour: return {&c.price_cloud_hour, "price.cloud_hour", 1.0};
     default: break;
   }
   return {nullptr, "", 1.0};
@@ -140,6 +149,8 @@ metric_value evaluate(const chip& c, metric m, precision p) {
     case metric::interconnect_gb_s_per_tflop: return ratio(raw(metric::interconnect_gb_s), raw(metric::tflops), 1.0);
     case metric::bandwidth_gb_s_per_watt: return ratio(raw(metric::bandwidth_tb_s), raw(metric::tdp_w), 1000.0);
     case metric::tflops_per_kusd: return ratio(raw(metric::tflops), raw(metric::price_usd), 1000.0);
+    case metric::tflops_per_usd_hour: return ratio(raw(metric::tflops), raw(metric::usd_per_chip_hour), 1.0);
+    case metric::usd_per_pflop_hour: return ratio(raw(metric::usd_per_chip_hour), raw(metric::tflops), 1000.0);
     default: return raw(m);
   }
 }

@@ -98,6 +98,9 @@ TEST_CASE("headline figures match the vendor datasheets, dense kept apart from s
   CHECK(metric_of("ascend-910b", metric::tflops) == Approx(24 * 4096 * 2 * 1.8e9 / 1e12).epsilon(1e-4));
   CHECK(metric_of("ascend-910b", metric::bandwidth_tb_s) == Approx(1.6));
   CHECK(metric_of("gaudi3", metric::interconnect_gb_s) == Approx(21 * 200 / 8.0 * 2));
+  // Cloud: AWS p5.48xlarge (8 x H100 SXM) on demand in us-east-1, 55.04 USD/h; 989.4 TFLOPS per 6.88 USD/h.
+  CHECK(metric_of("h100", metric::usd_per_chip_hour) == Approx(55.04 / 8));
+  CHECK(metric_of("h100", metric::tflops_per_usd_hour) == Approx(989.4 / (55.04 / 8)));
 }
 
 TEST_CASE("what vendors do not publish stays missing", "[data]") {

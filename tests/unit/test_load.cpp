@@ -54,7 +54,7 @@ TEST_CASE("show lists every value the file mentions, and no precision it never m
   for (const auto& e : sheet.entries) fields.push_back(e.field);
   CHECK(fields == std::vector<std::string>{"compute.bf16.dense", "compute.fp8.dense", "memory.capacity",
                                            "memory.bandwidth", "power.tdp", "interconnect.bandwidth",
-                                           "interconnect.domain", "price.usd"});
+                                           "interconnect.domain", "price.usd", "price.cloud_hour"});
 }
 
 TEST_CASE("a byte-order mark before the object is accepted", "[load]") {

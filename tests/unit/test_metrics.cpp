@@ -16,7 +16,7 @@ double number(const chip& c, metric m, precision p = precision::bf16) {
 }  // namespace
 
 TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metrics]") {
-  // alpha: bf16 100 TFLOPS dense, 50 GB, 2 TB/s, 0.5 kW, 400 GB/s scale-up, 20,000 USD.
+  // alpha: bf16 100 TFLOPS dense, 50 GB, 2 TB/s, 0.5 kW, 400 GB/s scale-up, 20,000 USD, 2 USD per chip-hour.
   const chip alpha = test::fixture("acme-alpha");
   CHECK(number(alpha, metric::tflops) == Approx(100));
   CHECK(number(alpha, metric::memory_gb) == Approx(50));
@@ -31,6 +31,10 @@ TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metr
   CHECK(number(alpha, metric::interconnect_gb_s_per_tflop) == Approx(4));     // 400 / 100
   CHECK(number(alpha, metric::bandwidth_gb_s_per_watt) == Approx(4));         // 2000 / 500
   CHECK(number(alpha, metric::tflops_per_kusd) == Approx(5));                 // 100 / (20000 / 1000)
+  CHECK(number(alpha, metric::usd_per_chip_hour) == Approx(2));              // 16 USD/h / 8 chips
+  CHECK(number(alpha, metric::tflops_per_usd_hour) == Approx(50));           // 100 / 2
+  CHECK(number(alpha, metric::usd_per_pflop_hour) == Approx(20));            // 2 / (100 / 1000)
+  CHECK(evaluate(alpha, metric::usd_per_pflop_hour, precision::bf16).basis == basis::derived);
   // int8 is 0.2 POPS = 200 TOPS, and its unit says TOPS: 200 / 500 W = 0.4 TOPS/W.
   CHECK(number(alpha, metric::tflops, precision::int8) == Approx(200));
   CHECK(number(alpha, metric::tflops_per_watt, precision::int8) == Approx(0.4));
@@ -94,9 +98,9 @@ TEST_CASE("a hand-built chip with a zero denominator gives missing, not inf", "[
 TEST_CASE("metric ids are the public names of design.md", "[metrics]") {
   const std::vector<std::string> expected{
       "tflops",       "memory_gb",           "bandwidth_tb_s",      "tdp_w",
-      "interconnect_gb_s", "price_usd",      "tflops_per_watt",     "bandwidth_gb_s_per_tflop",
-      "ridge_flop_per_byte", "memory_gb_per_tflop", "interconnect_gb_s_per_tflop", "bandwidth_gb_s_per_watt",
-      "tflops_per_kusd"};
+      "interconnect_gb_s", "price_usd",      "usd_per_chip_hour",   "tflops_per_watt",
+      "bandwidth_gb_s_per_tflop", "ridge_flop_per_byte", "memory_gb_per_tflop", "interconnect_gb_s_per_tflop",
+      "bandwidth_gb_s_per_watt", "tflops_per_kusd", "tflops_per_usd_hour", "usd_per_pflop_hour"};
   CHECK(metric_names() == expected);
   for (const auto& def : all_metrics()) {
     CHECK(metric_from_string(def.name) == def.id);
