@@ -9,7 +9,7 @@
 namespace xpuspec {
 namespace {
 
-constexpr std::array<rule_def, 29> rules{{
+constexpr std::array<rule_def, 31> rules{{
     // Reading and structure: a file that breaks these cannot be loaded at all.
     {"file", severity::error, "A path given as a chip file must be a readable regular file of sane size."},
     {"json-syntax", severity::error, "A chip file must be valid JSON (UTF-8, no NaN/Infinity, numbers a double can hold)."},
@@ -39,6 +39,8 @@ constexpr std::array<rule_def, 29> rules{{
     {"memory-bounds", severity::error, "Bandwidth and capacity must be possible for the memory type (an HBM2e part at 10 TB/s is wrong, or 1024-based)."},
     {"memory-year", severity::warning, "A memory type cannot ship before it existed (HBM3e before 2023)."},
     {"announced-basis", severity::warning, "Figures for a chip that is not shipping are projections, and should be marked so."},
+    {"release-passed", severity::warning, "A chip still announced or projected after its release date has shipped or slipped: say which."},
+    {"interconnect-direction", severity::warning, "Scale-up bandwidth per direction and with both directions added differ by 2x: say which (or \"unstated\")."},
     // Across files.
     {"duplicate-id", severity::error, "Two files with one id: which one a name means would depend on load order."},
     {"duplicate-alias", severity::error, "Two chips answering to one alias: a user typing it could get either."},

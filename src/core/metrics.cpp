@@ -75,9 +75,13 @@ metric_value read_raw(const chip& c, metric m, precision p) {
   out.basis = in.entry->basis;
   // Vendors state scale-up bandwidth per direction (Huawei's HCCS) or with both directions added (NVLink): the
   // metric is always the sum, or a per-direction chip would look half as well connected as it is.
-  if (m == metric::interconnect_gb_s && c.interconnect_direction == "unidirectional" && in.entry->known()) {
-    in.scale *= 2;
-    out.basis = std::max(out.basis, basis::derived);
+  if (m == metric::interconnect_gb_s && in.entry->known()) {
+    if (c.interconnect_direction == "unidirectional") {
+      in.scale *= 2;
+      out.basis = std::max(out.basis, basis::derived);
+    } else if (c.interconnect_direction == "unstated") {
+      out.basis = std::max(out.basis, basis::estimate);  // it may be either, so the comparison is a guess
+    }
   }
   if (in.entry->known()) {
     out.number = *in.entry->amount * in.scale;

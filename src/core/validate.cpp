@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <iterator>
 #include <regex>
 #include <unordered_map>
@@ -72,6 +73,8 @@ class file_checker {
     check_memory();
     check_sources();
     check_notes();
+    check_release();
+    check_interconnect();
   }
 
  private:
@@ -214,6 +217,33 @@ class file_checker {
                         chip_.status));
       }
     });
+  }
+
+  // "released" is YYYY, YYYY-MM or YYYY-MM-DD; it has passed once today is past its last day.
+  void check_release() {
+    if (chip_.status != "announced" && chip_.status != "projected") return;
+    static const std::regex released("^([0-9]{4})(-(0[1-9]|1[0-2]))?(-[0-9]{2})?$");
+    std::smatch m;
+    if (!std::regex_match(chip_.released, m, released)) return;
+    using namespace std::chrono;
+    const year_month_day today(floor<days>(system_clock::now()));
+    const int year = std::stoi(m[1].str());
+    const unsigned month = m[3].matched ? static_cast<unsigned>(std::stoi(m[3].str())) : 12U;
+    const year_month_day last_day{year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}}};
+    if (today > last_day) {
+      add("release-passed", "/released",
+          fmt::format("the chip is {} with a release date of {}, which has passed: mark it shipping (with figures "
+                      "that shipped), or move the date",
+                      chip_.status, chip_.released));
+    }
+  }
+
+  void check_interconnect() {
+    if (chip_.interconnect_bandwidth.known() && chip_.interconnect_direction.empty()) {
+      add("interconnect-direction", chip_.interconnect_bandwidth.pointer,
+          "interconnect.bandwidth does not say how it is counted: add \"direction\": \"unidirectional\", "
+          "\"bidirectional\", or \"unstated\" where the vendor does not say");
+    }
   }
 
   const source_map& map_;

@@ -120,3 +120,11 @@ TEST_CASE("scale-up bandwidth given per direction is doubled, so it compares wit
   CHECK(evaluate(alpha, metric::interconnect_gb_s, precision::bf16).basis == basis::derived);
   CHECK(number(alpha, metric::interconnect_gb_s_per_tflop) == Approx(8));  // 800 / 100
 }
+
+TEST_CASE("scale-up bandwidth whose direction the vendor does not state is compared as given, as an estimate",
+          "[metrics]") {
+  chip alpha = test::fixture("acme-alpha");  // 400 GB/s scale-up
+  alpha.interconnect_direction = "unstated";
+  CHECK(number(alpha, metric::interconnect_gb_s) == Approx(400));
+  CHECK(evaluate(alpha, metric::interconnect_gb_s, precision::bf16).basis == basis::estimate);
+}
