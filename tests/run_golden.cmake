@@ -1,7 +1,8 @@
-# Runs BIN with ARGS (|-separated) and compares what it printed and its exit status with EXPECTED.
+# Runs BIN with ARGS (|-separated) and compares what it printed and its exit status with EXPECTED. Today is pinned
+# to 2026-11-30 (SOURCE_DATE_EPOCH), so rules about dates (a price's age) give the same output every year.
 string(REPLACE "|" ";" args "${ARGS}")
 execute_process(
-  COMMAND "${CMAKE_COMMAND}" -E env --unset=XPUSPEC_PATH NO_COLOR= TERM=xterm COLUMNS=80 "${BIN}" ${args}
+  COMMAND "${CMAKE_COMMAND}" -E env --unset=XPUSPEC_PATH SOURCE_DATE_EPOCH=1795996800 NO_COLOR= TERM=xterm COLUMNS=80 "${BIN}" ${args}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 set(actual "${out}")
 if(NOT err STREQUAL "")

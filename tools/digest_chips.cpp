@@ -74,6 +74,9 @@ std::string chip_builder(const chip& c) {
   line("notes", strings(c.notes));
   line("process_node", literal(c.process_node));
   line("process_nm", number(c.process_nm));
+  line("die_count", value_of(c.die_count));
+  line("die_area", value_of(c.die_area));
+  line("transistors", value_of(c.transistors));
   for (std::size_t i = 0; i < precision_count; ++i) {
     line(fmt::format("compute[{}].dense", i), value_of(c.compute[i].dense));
     line(fmt::format("compute[{}].sparse", i), value_of(c.compute[i].sparse));
@@ -81,6 +84,7 @@ std::string chip_builder(const chip& c) {
   line("memory_capacity", value_of(c.memory_capacity));
   line("memory_type", literal(c.memory_type));
   line("memory_bandwidth", value_of(c.memory_bandwidth));
+  line("memory_stacks", value_of(c.memory_stacks));
   line("tdp", value_of(c.tdp));
   line("power_term", literal(c.power_term));
   line("interconnect_name", literal(c.interconnect_name));
@@ -92,8 +96,9 @@ std::string chip_builder(const chip& c) {
   line("default_source", literal(c.default_source));
   std::vector<std::string> sources;
   for (const auto& s : c.sources) {
-    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}, {}}}", literal(s.id), literal(s.title),
-                                  literal(s.url), literal(s.accessed), literal(s.publisher), literal(s.via)));
+    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}, {}, {}}}", literal(s.id), literal(s.title),
+                                  literal(s.url), literal(s.accessed), literal(s.publisher), literal(s.via),
+                                  literal(s.published)));
   }
   line("sources", fmt::format("{{{}}}", fmt::join(sources, ",\n        ")));
   line("origin", literal(c.origin));

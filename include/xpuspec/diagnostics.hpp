@@ -11,7 +11,8 @@
 
 namespace xpuspec {
 
-enum class severity { error, warning };
+// info: worth a reader's look, never a failure (not even with --strict).
+enum class severity { error, warning, info };
 std::string_view to_string(severity s);
 
 struct finding {

@@ -59,6 +59,9 @@ struct source_ref {
   // Where the text was actually read when it was not `url` itself (a stored copy, a mirror, a reproduction): a
   // value is only as good as what was read, so say what that was.
   std::string via;
+  // The date the document itself carries (publication, revision, price list): YYYY[-MM[-DD]], or empty. Unlike
+  // `accessed`, it ages: a price list of two years ago is stale however recently it was read.
+  std::string published;
   bool operator==(const source_ref&) const = default;
 };
 
@@ -78,11 +81,17 @@ struct chip {
   std::string process_node;
   std::optional<double> process_nm;
 
+  // Logic dies only (not HBM or base dies), the silicon export-control rules measure.
+  value die_count;
+  value die_area;  // mm², all logic dies added
+  value transistors;  // billions, on the logic dies
+
   std::array<rate, precision_count> compute;
 
   value memory_capacity;
   std::string memory_type;
   value memory_bandwidth;
+  value memory_stacks;  // HBM stacks populated
 
   value tdp;
   std::string power_term;
@@ -113,6 +122,9 @@ struct chip {
 // cannot disagree about which values a chip has.
 template <typename Chip, typename F>
 void for_each_value(Chip& c, F&& f) {
+  f(std::string("die.count"), c.die_count, std::string_view("dies"));
+  f(std::string("die.area_mm2"), c.die_area, std::string_view("mm2"));
+  f(std::string("die.transistors_billion"), c.transistors, std::string_view("billion"));
   for (precision p : all_precisions) {
     const std::string_view unit = canonical_unit(is_integer(p) ? dimension::integer_compute : dimension::float_compute);
     const std::string base = "compute." + std::string(to_string(p));
@@ -121,6 +133,7 @@ void for_each_value(Chip& c, F&& f) {
   }
   f(std::string("memory.capacity"), c.memory_capacity, canonical_unit(dimension::memory));
   f(std::string("memory.bandwidth"), c.memory_bandwidth, canonical_unit(dimension::bandwidth));
+  f(std::string("memory.stacks"), c.memory_stacks, std::string_view("stacks"));
   f(std::string("power.tdp"), c.tdp, canonical_unit(dimension::power));
   f(std::string("interconnect.bandwidth"), c.interconnect_bandwidth, canonical_unit(dimension::bandwidth));
   f(std::string("interconnect.domain"), c.interconnect_domain, std::string_view("chips"));

@@ -67,6 +67,9 @@ struct serve_row {
   std::optional<double> tokens_per_s_bandwidth;  // per chip, decode upper bound from memory bandwidth
   std::optional<double> tokens_per_s_compute;    // per chip, decode upper bound from peak compute
   std::string bound;                              // "bandwidth" or "compute"
+  metric_value usd_per_hour;                      // the chip's cloud price per chip-hour
+  std::string price_date;                         // the price list's date, when its source gives one
+  std::optional<double> tokens_per_usd;           // the binding decode bound over an hour / that hour's price
   std::string missing_reason;
 };
 

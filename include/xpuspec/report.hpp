@@ -86,12 +86,24 @@ struct caveat {
   const value* entry;
 };
 
-struct sources_report {
-  std::vector<source_use> uses;
-  std::vector<caveat> caveats;
+// Which values `sources` lists: by default every value that is not a plain vendor figure, or is missing for a
+// reason other than "unsupported"; or exactly the values of the given bases and absences.
+struct value_selection {
+  std::vector<basis> bases;
+  std::vector<absence> absences;
+  bool is_default() const { return bases.empty() && absences.empty(); }
+  bool selects(const value& v) const;
+  // "estimate, unpublished": how renderers name a chosen selection.
+  std::string describe() const;
 };
 
-sources_report make_sources(const std::vector<const chip*>& chips);
+struct sources_report {
+  std::vector<source_use> uses;  // with a chosen selection: only the sources cited by a selected value
+  std::vector<caveat> caveats;   // the selected values
+  value_selection selection;
+};
+
+sources_report make_sources(const std::vector<const chip*>& chips, const value_selection& selection = {});
 
 struct metrics_report {
   precision prec = precision::bf16;

@@ -97,10 +97,14 @@ discontinued) and \fBsources\fR. Values are quantity strings such as "989.4 TFLO
 "700 W", or the long form {{"value", "unit", "basis", "source", "note"}}, or one of \fBunsupported\fR,
 \fBunpublished\fR, \fBunknown\fR.
 \fBcompute\fR holds one entry per precision, either a dense figure or {{"dense", "sparse"}};
-\fBmemory\fR has capacity, type and bandwidth; \fBpower\fR has tdp and the vendor's term;
+\fBdie\fR has count, area_mm2 and transistors_billion (logic dies only);
+\fBmemory\fR has capacity, type, bandwidth and stacks; \fBpower\fR has tdp and the vendor's term;
 \fBinterconnect\fR has name, bandwidth, direction and domain (chips in one scale-up domain);
-\fBprice\fR has usd.
-Every known value traces to a source (the file's \fBsource\fR, or the value's own) with a URL and an access date.
+\fBprice\fR has usd and cloud_hour (USD per chip-hour).
+Every known value traces to a source (the file's \fBsource\fR, or the value's own) with a URL and an access date;
+a source may also say \fBvia\fR (the copy actually read) and \fBpublished\fR (the document's own date, which a
+price needs: \fBvalidate\fR warns when a price is older than 12 months, counted from today or from
+\fBSOURCE_DATE_EPOCH\fR when set).
 \fBxpuspec validate\fR reports every problem as FILE:LINE:COL with a rule id; \fBxpuspec validate \-\-list\-rules\fR
 explains each rule.
 .SH EXIT STATUS

@@ -6,11 +6,22 @@ namespace xpuspec::cli {
 
 struct sources_options {
   std::vector<std::string> chips;
+  std::vector<std::string> kinds;
 };
 
 int run_sources(const sources_options& o, context& ctx) {
+  value_selection selection;
+  for (const auto& word : o.kinds) {
+    // The option's check has already limited the words to these two lists.
+    if (const auto b = basis_from_string(word)) {
+      selection.bases.push_back(*b);
+    } else {
+      selection.absences.push_back(*absence_from_string(word));
+    }
+  }
   const catalog cat = ctx.load();
-  ctx.emit(render::render(make_sources(chips_named(cat, o.chips)), ctx.output_format(), ctx.output_style()));
+  ctx.emit(render::render(make_sources(chips_named(cat, o.chips), selection), ctx.output_format(),
+                          ctx.output_style()));
   return 0;
 }
 
@@ -19,6 +30,14 @@ void setup_sources(CLI::App& app, context& ctx) {
   auto* sub = app.add_subcommand(
       "sources", "Audit the data: every source each chip cites, and every estimate, derivation or missing value");
   sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name("CHIP");
+  sub->add_option("--basis", o->kinds,
+                  "List only values of this basis or absence, and the sources they cite (repeatable or "
+                  "comma-separated; e.g. estimate,derived,unpublished)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"vendor", "measured", "derived", "estimate", "projected", "unpublished", "unknown",
+                             "unsupported"}))
+      ->type_name("BASIS");
   sub->footer("data/SOURCES.md is `xpuspec sources --format markdown` over the bundled data.");
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_sources(*o, c); }; });
 }

@@ -35,8 +35,10 @@ int run_validate(const validate_options& o, context& ctx) {
   ctx.emit(render::render(report, format, ctx.output_style()));
   const std::size_t errors = report.count(severity::error);
   const std::size_t warnings = report.count(severity::warning);
-  std::fputs(fmt::format("xpuspec: {} error{}, {} warning{} in {} file{}{}\n", errors, errors == 1 ? "" : "s", warnings,
-                         warnings == 1 ? "" : "s", report.files, report.files == 1 ? "" : "s",
+  const std::size_t infos = report.count(severity::info);
+  std::fputs(fmt::format("xpuspec: {} error{}, {} warning{}{} in {} file{}{}\n", errors, errors == 1 ? "" : "s", warnings,
+                         warnings == 1 ? "" : "s", infos ? fmt::format(", {} info", infos) : "", report.files,
+                         report.files == 1 ? "" : "s",
                          o.strict && warnings ? " (--strict: warnings fail)" : "")
                  .c_str(),
              stderr);

@@ -9,7 +9,7 @@
 namespace xpuspec {
 namespace {
 
-constexpr std::array<rule_def, 31> rules{{
+constexpr std::array<rule_def, 35> rules{{
     // Reading and structure: a file that breaks these cannot be loaded at all.
     {"file", severity::error, "A path given as a chip file must be a readable regular file of sane size."},
     {"json-syntax", severity::error, "A chip file must be valid JSON (UTF-8, no NaN/Infinity, numbers a double can hold)."},
@@ -40,16 +40,27 @@ constexpr std::array<rule_def, 31> rules{{
     {"memory-year", severity::warning, "A memory type cannot ship before it existed (HBM3e before 2023)."},
     {"announced-basis", severity::warning, "Figures for a chip that is not shipping are projections, and should be marked so."},
     {"release-passed", severity::warning, "A chip still announced or projected after its release date has shipped or slipped: say which."},
+    {"die-bounds", severity::error, "A logic die is at most the reticle (858 mm²) and no process packs 350 million transistors per mm²: more means per-die and total, or units, were mixed."},
+    {"price-age", severity::warning, "A price is dated: its source needs the price list's date, and a price older than 12 months no longer says what the chip costs."},
+    {"source-older", severity::info, "A source older than the newest one a chip cites may have been revised by it: worth a look, not an error."},
     {"interconnect-direction", severity::warning, "Scale-up bandwidth per direction and with both directions added differ by 2x: say which (or \"unstated\")."},
     // Across files.
     {"duplicate-id", severity::error, "Two files with one id: which one a name means would depend on load order."},
+    {"duplicate-values", severity::warning, "Two chips with every spec figure equal are one SKU under two ids, or a copied file whose figures were never edited."},
     {"duplicate-alias", severity::error, "Two chips answering to one alias: a user typing it could get either."},
     {"id-filename", severity::error, "A chip's file is named after its id (ID.json), so the file for a chip is easy to find."},
 }};
 
 }  // namespace
 
-std::string_view to_string(severity s) { return s == severity::error ? "error" : "warning"; }
+std::string_view to_string(severity s) {
+  switch (s) {
+    case severity::error: return "error";
+    case severity::warning: return "warning";
+    case severity::info: return "info";
+  }
+  return "error";
+}
 
 std::span<const rule_def> all_rules() { return rules; }
 

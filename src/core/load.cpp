@@ -28,19 +28,6 @@ constexpr value_kind plain_number{true};
 // Thrown after a value's problem is recorded, to skip the rest of that value and go on with the next.
 struct value_rejected {};
 
-// nlohmann quotes the offending bytes raw; invalid UTF-8 or control bytes must not reach a terminal as they are.
-std::string printable(std::string_view text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c < 0x20 || c >= 0x7F) {
-      out += fmt::format("\\x{:02X}", c);
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 // The start of the token that ends at `last`: a string back to its opening quote, a number or literal back to
 // its first character, punctuation is itself.
 std::size_t token_start(std::string_view text, std::size_t last) {
@@ -240,7 +227,7 @@ void build_chip(const json& doc, reader& in, chip& c) {
   for (const auto& [source_id, entry] : member_or_empty(doc, "sources").items()) {
     c.sources.push_back({source_id, entry["title"].get<std::string>(), entry["url"].get<std::string>(),
                          entry.value("accessed", ""), entry.value("publisher", ""),
-                         entry.value("via", "")});
+                         entry.value("via", ""), entry.value("published", "")});
   }
   c.default_source = doc.value("source", "");
   const bool default_source_ok = c.default_source.empty() || c.find_source(c.default_source) != nullptr;
@@ -266,6 +253,11 @@ void build_chip(const json& doc, reader& in, chip& c) {
   const json& process = member_or_empty(doc, "process");
   c.process_node = process.value("node", "");
   if (const auto nm = process.find("nm"); nm != process.end()) c.process_nm = nm->get<double>();
+
+  const json& die = member_or_empty(doc, "die");
+  read_member(die, "/die", "count", plain_number, c.die_count);
+  read_member(die, "/die", "area_mm2", plain_number, c.die_area);
+  read_member(die, "/die", "transistors_billion", plain_number, c.transistors);
 
   const json& compute = member_or_empty(doc, "compute");
   for (precision p : all_precisions) {
@@ -297,6 +289,7 @@ void build_chip(const json& doc, reader& in, chip& c) {
   read_member(memory, "/memory", "capacity", quantity_of(dimension::memory), c.memory_capacity);
   c.memory_type = memory.value("type", "");
   read_member(memory, "/memory", "bandwidth", quantity_of(dimension::bandwidth), c.memory_bandwidth);
+  read_member(memory, "/memory", "stacks", plain_number, c.memory_stacks);
 
   const json& power = member_or_empty(doc, "power");
   read_member(power, "/power", "tdp", quantity_of(dimension::power), c.tdp);

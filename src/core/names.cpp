@@ -13,6 +13,18 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+std::string printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c < 0x20 || c >= 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // One row of the Levenshtein table at a time: O(|a|·|b|) time, O(|b|) memory.
   std::vector<std::size_t> row(b.size() + 1);

@@ -1,5 +1,6 @@
 #include "xpuspec/plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "xpuspec/match.hpp"
@@ -95,6 +96,12 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
     }
     if (row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
       row.bound = *row.tokens_per_s_bandwidth <= *row.tokens_per_s_compute ? "bandwidth" : "compute";
+    }
+    row.usd_per_hour = evaluate(*c, metric::usd_per_chip_hour, job.prec);
+    if (const source_ref* s = c->find_source(c->price_cloud_hour.source)) row.price_date = s->published;
+    if (row.usd_per_hour.known() && row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
+      const double tokens_per_s = std::min(*row.tokens_per_s_bandwidth, *row.tokens_per_s_compute);
+      row.tokens_per_usd = tokens_per_s * 3600 / *row.usd_per_hour.number;
     }
     report.rows.push_back(std::move(row));
   }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "xpuspec/names.hpp"
 
 namespace xpuspec {
@@ -88,28 +91,45 @@ rank_report make_rank(const std::vector<const chip*>& chips, metric by, precisio
 show_report make_show(const chip& c) {
   show_report report{&c, {}};
   for_each_value(c, [&](std::string field, const value& v, std::string_view unit) {
-    // A precision the file never mentions is noise on a sheet; one it marks unsupported is information.
-    if (!v.known() && v.written.empty() && v.note.empty() && field.starts_with("compute.")) return;
+    // A precision or silicon detail the file never mentions is noise on a sheet; one it marks unsupported or
+    // unpublished is information. The headline fields (memory, power, ...) are listed even when absent.
+    const bool optional = field.starts_with("compute.") || field.starts_with("die.") || field == "memory.stacks";
+    if (!v.known() && v.written.empty() && v.note.empty() && optional) return;
     report.entries.push_back({std::move(field), &v, std::string(unit)});
   });
   return report;
 }
 
-sources_report make_sources(const std::vector<const chip*>& chips) {
+bool value_selection::selects(const value& v) const {
+  if (is_default()) {
+    // "unsupported" is a fact about the chip, not a gap in the data.
+    return v.known() ? v.basis != basis::vendor : !v.written.empty() && v.missing != absence::unsupported;
+  }
+  if (v.known()) return std::find(bases.begin(), bases.end(), v.basis) != bases.end();
+  return !v.written.empty() && std::find(absences.begin(), absences.end(), v.missing) != absences.end();
+}
+
+std::string value_selection::describe() const {
+  std::vector<std::string_view> words;
+  for (basis b : bases) words.push_back(to_string(b));
+  for (absence a : absences) words.push_back(to_string(a));
+  return fmt::format("{}", fmt::join(words, ", "));
+}
+
+sources_report make_sources(const std::vector<const chip*>& chips, const value_selection& selection) {
   sources_report report;
+  report.selection = selection;
   for (const chip* c : chips) {
     for (const auto& s : c->sources) {
       source_use use{c, &s, {}};
       for_each_value(*c, [&](const std::string& field, const value& v, std::string_view) {
-        if (v.source == s.id && (v.known() || !v.note.empty())) use.fields.push_back(field);
+        const bool cited = v.source == s.id && (v.known() || !v.note.empty());
+        if (cited && (selection.is_default() || selection.selects(v))) use.fields.push_back(field);
       });
-      report.uses.push_back(std::move(use));
+      if (selection.is_default() || !use.fields.empty()) report.uses.push_back(std::move(use));
     }
     for_each_value(*c, [&](const std::string& field, const value& v, std::string_view) {
-      // "unsupported" is a fact about the chip, not a gap in the data.
-      const bool caveated = v.known() ? v.basis != basis::vendor
-                                      : !v.written.empty() && v.missing != absence::unsupported;
-      if (caveated) report.caveats.push_back({c, field, &v});
+      if (selection.selects(v)) report.caveats.push_back({c, field, &v});
     });
   }
   return report;

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <iterator>
+#include <optional>
 #include <regex>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/files.hpp"
 #include "core/parallel.hpp"
@@ -52,6 +56,58 @@ const memory_technology* technology_of(std::string_view type) {
   return best;
 }
 
+// A date as data files write it (YYYY, YYYY-MM or YYYY-MM-DD) is a span of days: its first and its last.
+struct date_span {
+  std::chrono::year_month_day first;
+  std::chrono::year_month_day last;
+};
+
+std::optional<date_span> span_of(const std::string& text) {
+  static const std::regex date("^([0-9]{4})(-(0[1-9]|1[0-2]))?(-(0[1-9]|[12][0-9]|3[01]))?$");
+  std::smatch m;
+  if (!std::regex_match(text, m, date)) return std::nullopt;
+  using namespace std::chrono;
+  const year y{std::stoi(m[1].str())};
+  const unsigned first_month = m[3].matched ? static_cast<unsigned>(std::stoi(m[3].str())) : 1U;
+  const unsigned last_month = m[3].matched ? first_month : 12U;
+  if (m[5].matched) {
+    const year_month_day day{y, month{first_month}, std::chrono::day{static_cast<unsigned>(std::stoi(m[5].str()))}};
+    if (!day.ok()) return std::nullopt;
+    return date_span{day, day};
+  }
+  return date_span{year_month_day{y, month{first_month}, std::chrono::day{1}},
+                   year_month_day{year_month_day_last{y, month_day_last{month{last_month}}}}};
+}
+
+// The day date rules (release-passed, price-age) measure against: today, or the reproducible-builds convention's
+// SOURCE_DATE_EPOCH (seconds since 1970) where set, so a build or a test can pin it. Read once, on the first
+// call, which validate() makes before its workers start, so a bad value is reported from the main thread.
+std::chrono::year_month_day today() {
+  static const std::chrono::year_month_day day = [] {
+    using namespace std::chrono;
+    const char* pinned = std::getenv("SOURCE_DATE_EPOCH");
+    if (pinned == nullptr || *pinned == '\0') return year_month_day(floor<days>(system_clock::now()));
+    const std::string_view text(pinned);
+    long long seconds = 0;
+    const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    constexpr long long max_seconds = 253402300799;  // 9999-12-31T23:59:59Z
+    if (problem != std::errc() || end != text.data() + text.size() || seconds < 0 || seconds > max_seconds) {
+      throw error(fmt::format("SOURCE_DATE_EPOCH=\"{}\" is not a count of seconds since 1970 (0 to {})",
+                              printable(text), max_seconds));
+    }
+    return year_month_day(floor<days>(sys_seconds(std::chrono::seconds(seconds))));
+  }();
+  return day;
+}
+
+// A list price older than this no longer says what the chip costs: clouds reprice every few months.
+constexpr std::chrono::months price_max_age{12};
+
+// Per logic die: the lithography reticle is 26 x 33 mm = 858 mm² (a die cannot be larger); the densest logic
+// processes in production are below ~300 million transistors per mm².
+constexpr double max_die_area_mm2 = 860;
+constexpr double max_transistors_per_mm2 = 350e6;
+
 // Sparse/dense and the precision ladder tolerate vendors' rounding (1,979 / 989.4 = 2.0002).
 constexpr double ratio_tolerance = 0.01;
 
@@ -75,6 +131,9 @@ class file_checker {
     check_notes();
     check_release();
     check_interconnect();
+    check_prices();
+    check_source_ages();
+    check_die();
   }
 
  private:
@@ -219,18 +278,11 @@ class file_checker {
     });
   }
 
-  // "released" is YYYY, YYYY-MM or YYYY-MM-DD; it has passed once today is past its last day.
+  // "released" has passed once today is past its last day.
   void check_release() {
     if (chip_.status != "announced" && chip_.status != "projected") return;
-    static const std::regex released("^([0-9]{4})(-(0[1-9]|1[0-2]))?(-[0-9]{2})?$");
-    std::smatch m;
-    if (!std::regex_match(chip_.released, m, released)) return;
-    using namespace std::chrono;
-    const year_month_day today(floor<days>(system_clock::now()));
-    const int year = std::stoi(m[1].str());
-    const unsigned month = m[3].matched ? static_cast<unsigned>(std::stoi(m[3].str())) : 12U;
-    const year_month_day last_day{year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}}};
-    if (today > last_day) {
+    const auto released = span_of(chip_.released);
+    if (released && today() > released->last) {
       add("release-passed", "/released",
           fmt::format("the chip is {} with a release date of {}, which has passed: mark it shipping (with figures "
                       "that shipped), or move the date",
@@ -243,6 +295,77 @@ class file_checker {
       add("interconnect-direction", chip_.interconnect_bandwidth.pointer,
           "interconnect.bandwidth does not say how it is counted: add \"direction\": \"unidirectional\", "
           "\"bidirectional\", or \"unstated\" where the vendor does not say");
+    }
+  }
+
+  // A price is a dated fact: its source must carry the price list's date, and that date must be recent.
+  void check_prices() {
+    for (const value* price : {&chip_.price_usd, &chip_.price_cloud_hour}) {
+      if (!price->known()) continue;
+      const source_ref* s = chip_.find_source(price->source);
+      if (s == nullptr) continue;  // reported by loading
+      const auto published = span_of(s->published);
+      if (!published) {
+        add("price-age", price->pointer,
+            fmt::format("the price {} cites source \"{}\", which has no \"published\" date: give the price list's date "
+                        "(YYYY-MM-DD), so readers and this rule can tell its age",
+                        price->written, s->id));
+      } else if (std::chrono::sys_days(published->last) + price_max_age < std::chrono::sys_days(today())) {
+        add("price-age", price->pointer,
+            fmt::format("the price {} is from {}, more than {} months ago: read the price list again", price->written,
+                        s->published, price_max_age.count()));
+      }
+    }
+  }
+
+  // A spec source older than the newest one the chip cites may have been superseded (a revised datasheet, a
+  // shipped product replacing an announcement). Prices are dated on their own rule and left out here.
+  void check_source_ages() {
+    struct dated {
+      const source_ref* source;
+      date_span span;
+      std::vector<std::string> fields;
+    };
+    std::vector<dated> cited;
+    for_each_value(chip_, [&](const std::string& field, const value& v, std::string_view) {
+      if (!v.known() || field.starts_with("price.")) return;
+      const source_ref* s = chip_.find_source(v.source);
+      if (s == nullptr) return;
+      const auto span = span_of(s->published);
+      if (!span) return;
+      auto it = std::find_if(cited.begin(), cited.end(), [&](const dated& d) { return d.source == s; });
+      if (it == cited.end()) it = cited.insert(cited.end(), {s, *span, {}});
+      it->fields.push_back(field);
+    });
+    const auto newest = std::max_element(cited.begin(), cited.end(),
+                                         [](const dated& a, const dated& b) { return a.span.first < b.span.first; });
+    if (newest == cited.end()) return;
+    for (const auto& d : cited) {
+      if (!(d.span.last < newest->span.first)) continue;
+      add("source-older", "/sources/" + pointer_escape(d.source->id) + "/published",
+          fmt::format("source \"{}\" ({}) gives {}, but the chip also cites \"{}\" of {}: check the newer document "
+                      "does not revise them",
+                      d.source->id, d.source->published, fmt::join(d.fields, ", "), newest->source->id,
+                      newest->source->published));
+    }
+  }
+
+  void check_die() {
+    const value& area = chip_.die_area;
+    if (!area.known()) return;
+    const double dies = chip_.die_count.known() ? *chip_.die_count.amount : 1;
+    if (*area.amount / dies > max_die_area_mm2) {
+      add("die-bounds", area.pointer,
+          fmt::format("{} mm² over {} logic die{} is {:.0f} mm² a die, larger than the lithography reticle (858 mm²): "
+                      "is die.count missing, or HBM and base dies added in?",
+                      area.written, dies, dies == 1 ? "" : "s", *area.amount / dies));
+    }
+    const value& transistors = chip_.transistors;
+    if (transistors.known() && *transistors.amount * 1e9 / *area.amount > max_transistors_per_mm2) {
+      add("die-bounds", transistors.pointer,
+          fmt::format("{} billion transistors on {} mm² is {:.0f} million per mm², denser than any logic process: "
+                      "is the area per die rather than the total, or the count in millions?",
+                      transistors.written, area.written, *transistors.amount * 1e3 / *area.amount));
     }
   }
 
@@ -262,7 +385,25 @@ struct checked_file {
   std::vector<finding> findings;
   std::string id;  // empty when the file did not load into a chip
   std::vector<name_claim> claims;
+  // The chip's known spec figures, field=amount, in sheet order: two files with the same are one SKU twice, or a
+  // copy whose figures were never edited. Empty when the chip has too few figures for equality to mean that.
+  std::string figures;
+  text_position id_at;
 };
+
+// Compute, memory, power and scale-up: what tells SKUs apart. Die and price figures are shared by design
+// (bins of one die; one instance type) and left out.
+std::string figures_of(const chip& c) {
+  constexpr std::size_t min_figures = 4;
+  std::string out;
+  std::size_t count = 0;
+  for_each_value(c, [&](const std::string& field, const value& v, std::string_view) {
+    if (!v.known() || field.starts_with("die.") || field.starts_with("price.") || field == "memory.stacks") return;
+    out += fmt::format("{}={};", field, *v.amount);
+    ++count;
+  });
+  return count >= min_figures ? out : std::string();
+}
 
 checked_file check_file(const chip_file& file) {
   checked_file out;
@@ -285,7 +426,9 @@ checked_file check_file(const chip_file& file) {
     const chip& c = *loaded.parsed;
     file_checker(loaded, c, out.findings).run(file.name);
     out.id = c.id;
-    out.claims.push_back({c.id, loaded.map.value_at("/id"), true});
+    out.figures = figures_of(c);
+    out.id_at = loaded.map.value_at("/id");
+    out.claims.push_back({c.id, out.id_at, true});
     for (std::size_t i = 0; i < c.aliases.size(); ++i) {
       out.claims.push_back({c.aliases[i], loaded.map.value_at("/aliases/" + std::to_string(i)), false});
     }
@@ -301,6 +444,7 @@ struct claimed_name {
 void check_layer(const validation_layer& layer, std::size_t jobs, validation_report& report) {
   report.files += layer.files.size();
   std::unordered_map<std::string, claimed_name> claimed;  // lower-case id or alias -> first claimant
+  std::unordered_map<std::string, claimed_name> figured;  // figures -> first chip with them
   std::size_t index = 0;
   produce_in_order(
       layer.files.size(), jobs, [&](std::size_t i) { return check_file(layer.files[i]); },
@@ -316,6 +460,16 @@ void check_layer(const validation_layer& layer, std::size_t jobs, validation_rep
               fmt::format("\"{}\" is already {} \"{}\" in {}", claim.name,
                           lower == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
                           it->second.file)));
+        }
+        if (!checked.figures.empty()) {
+          const auto [it, inserted] = figured.try_emplace(checked.figures, claimed_name{file, checked.id});
+          if (!inserted && it->second.id != checked.id) {
+            checked.findings.push_back(make_finding(
+                file, checked.id_at, "duplicate-values",
+                fmt::format("every compute, memory, power and interconnect figure of \"{}\" equals those of \"{}\" "
+                            "in {}: one SKU under two ids (make one an alias of the other), or a copy not edited",
+                            checked.id, it->second.id, it->second.file)));
+          }
         }
         sort_by_position(checked.findings);
         std::move(checked.findings.begin(), checked.findings.end(), std::back_inserter(report.findings));
@@ -346,6 +500,7 @@ validation_layer layer_from_paths(const std::vector<std::string>& paths) {
 }
 
 validation_report validate(const std::vector<validation_layer>& layers, std::size_t jobs) {
+  today();  // read the pinned date, if any, here: a bad one is an error before any file is checked
   validation_report report;
   for (const auto& layer : layers) check_layer(layer, jobs, report);
   return report;

@@ -96,10 +96,12 @@ std::string to_delimited(const metrics_report& r, dialect d) {
 }
 
 std::string to_delimited(const sources_report& r, dialect d) {
-  std::string out = record(d, {"chip", "source", "title", "publisher", "url", "accessed", "via", "fields"});
+  std::string out =
+      record(d, {"chip", "source", "title", "publisher", "published", "url", "accessed", "via", "fields"});
   for (const auto& use : r.uses) {
-    out += record(d, {use.subject->id, use.source->id, use.source->title, use.source->publisher, use.source->url,
-                   use.source->accessed, use.source->via, fmt::format("{}", fmt::join(use.fields, ";"))});
+    out += record(d, {use.subject->id, use.source->id, use.source->title, use.source->publisher, use.source->published,
+                   use.source->url, use.source->accessed, use.source->via,
+                   fmt::format("{}", fmt::join(use.fields, ";"))});
   }
   return out;
 }
@@ -144,10 +146,12 @@ std::string to_delimited(const train_report& r, dialect d) {
 }
 
 std::string to_delimited(const serve_report& r, dialect d) {
-  std::string out = record(d, {"id", "memory_gb", "chips_to_fit", "tokens_per_s_bandwidth", "tokens_per_s_compute", "bound"});
+  std::string out = record(d, {"id", "memory_gb", "chips_to_fit", "tokens_per_s_bandwidth", "tokens_per_s_compute",
+                               "bound", "usd_per_chip_hour", "price_date", "tokens_per_usd"});
   for (const auto& row : r.rows) {
     out += record(d, {row.subject->id, number(row.memory_gb.number), count(row.chips_to_fit),
-                   number(row.tokens_per_s_bandwidth), number(row.tokens_per_s_compute), row.bound});
+                   number(row.tokens_per_s_bandwidth), number(row.tokens_per_s_compute), row.bound,
+                   number(row.usd_per_hour.number), row.price_date, number(row.tokens_per_usd)});
   }
   return out;
 }

@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::string_view red = "\x1b[1;31m";
 constexpr std::string_view yellow = "\x1b[1;33m";
+constexpr std::string_view cyan = "\x1b[1;36m";
 constexpr std::string_view reset = "\x1b[0m";
 
 // Workflow-command escaping: % and line breaks everywhere, and , and : too inside a property value.
@@ -28,8 +29,8 @@ std::string to_text(const validation_report& r, const style& s) {
   std::string out;
   for (const auto& f : r.findings) {
     const std::string_view level = to_string(f.level);
-    const std::string shown = s.color ? fmt::format("{}{}{}", f.level == severity::error ? red : yellow, level, reset)
-                                      : std::string(level);
+    const std::string_view color = f.level == severity::error ? red : f.level == severity::warning ? yellow : cyan;
+    const std::string shown = s.color ? fmt::format("{}{}{}", color, level, reset) : std::string(level);
     const std::string where =
         f.where.line ? fmt::format("{}:{}:{}", f.file, f.where.line, f.where.column) : f.file;
     out += fmt::format("{}: {}: {} [{}]\n", where, shown, f.message, f.rule);
@@ -43,7 +44,9 @@ std::string to_github(const validation_report& r) {
     std::string properties = "file=" + escape_property(f.file);
     if (f.where.line) properties += fmt::format(",line={},col={}", f.where.line, f.where.column);
     properties += ",title=" + escape_property("xpuspec " + f.rule);
-    out += fmt::format("::{} {}::{}\n", to_string(f.level), properties, escape_data(f.message + " [" + f.rule + "]"));
+    // GitHub's workflow commands are error, warning and notice.
+    const std::string_view command = f.level == severity::info ? "notice" : to_string(f.level);
+    out += fmt::format("::{} {}::{}\n", command, properties, escape_data(f.message + " [" + f.rule + "]"));
   }
   return out;
 }

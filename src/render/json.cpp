@@ -55,6 +55,7 @@ std::string to_json(const show_report& r) {
   for (const auto& s : c.sources) {
     sources[s.id] = {{"title", s.title}, {"url", s.url}, {"accessed", s.accessed}, {"publisher", s.publisher}};
     if (!s.via.empty()) sources[s.id]["via"] = s.via;
+    if (!s.published.empty()) sources[s.id]["published"] = s.published;
   }
   json out = chip_summary(c);
   out["family"] = c.family;
@@ -160,13 +161,15 @@ std::string to_json(const sources_report& r) {
   for (const auto& use : r.uses) {
     uses.push_back({{"chip", use.subject->id}, {"source", use.source->id}, {"title", use.source->title},
                     {"publisher", use.source->publisher}, {"url", use.source->url},
-                    {"accessed", use.source->accessed}, {"via", use.source->via}, {"fields", use.fields}});
+                    {"published", use.source->published}, {"accessed", use.source->accessed},
+                    {"via", use.source->via}, {"fields", use.fields}});
   }
   json caveats = json::array();
   for (const auto& c : r.caveats) {
     const value& v = *c.entry;
     caveats.push_back({{"chip", c.subject->id}, {"field", c.field}, {"value", number_or_null(v.amount)},
-                       {"written", v.written}, {"basis", v.known() ? json(to_string(v.basis)) : json(nullptr)},
+                       {"written", v.written}, {"source", v.source},
+                       {"basis", v.known() ? json(to_string(v.basis)) : json(nullptr)},
                        {"missing", v.known() ? json(nullptr) : json(to_string(v.missing))}, {"note", v.note}});
   }
   return dump({{"schema_version", json_schema_version}, {"sources", std::move(uses)}, {"caveats", std::move(caveats)}});
@@ -279,6 +282,9 @@ std::string to_json(const serve_report& r) {
     entry["tokens_per_s_bandwidth"] = number_or_null(row.tokens_per_s_bandwidth);
     entry["tokens_per_s_compute"] = number_or_null(row.tokens_per_s_compute);
     entry["bound"] = row.bound.empty() ? json(nullptr) : json(row.bound);
+    entry["usd_per_chip_hour"] = metric_json(row.usd_per_hour);
+    entry["price_date"] = row.price_date.empty() ? json(nullptr) : json(row.price_date);
+    entry["tokens_per_usd"] = number_or_null(row.tokens_per_usd);
     rows.push_back(std::move(entry));
   }
   const serve_job& job = r.job;
@@ -307,6 +313,7 @@ std::string to_json(const validation_report& r) {
                {"chips", r.chips},
                {"errors", r.count(severity::error)},
                {"warnings", r.count(severity::warning)},
+               {"infos", r.count(severity::info)},
                {"findings", std::move(findings)}});
 }
 

@@ -90,7 +90,7 @@ TEST_CASE("the corpus breaks every single-file rule at least once", "[bad]") {
   std::set<std::string> broken;
   for (const auto& c : corpus()) broken.insert(c.rule);
   // Rules about several files or about unreadable paths are exercised by the generated cases below.
-  const std::set<std::string> elsewhere{"duplicate-id", "duplicate-alias", "file", "schema"};
+  const std::set<std::string> elsewhere{"duplicate-id", "duplicate-alias", "duplicate-values", "file", "schema"};
   for (const auto& rule : all_rules()) {
     INFO(rule.id);
     CHECK((broken.count(std::string(rule.id)) == 1 || elsewhere.count(std::string(rule.id)) == 1));
@@ -144,6 +144,31 @@ TEST_CASE("ids and aliases are unique across all files given", "[bad]") {
   CHECK_THAT(report.findings[0].message, test::contains("\"one\" is already the id of \"one\" in"));
   CHECK_THAT(report.findings[1].message, test::contains("\"X\" is already an alias of \"one\""));
   CHECK_THAT(report.findings[2].message, test::contains("\"ONE\" is already the id of \"one\""));
+}
+
+TEST_CASE("two chips with every spec figure equal are flagged, once, and a chip with one figure apart is not",
+          "[bad]") {
+  test::scratch_dir dir;
+  const std::string figures = R"("memory": {"capacity": "80 GB", "bandwidth": "2 TB/s"}, "power": {"tdp": "500 W"}, )";
+  test::write(dir.path() / "one.json", test::chip_json("one", "[]", figures));
+  test::write(dir.path() / "two.json", test::chip_json("two", "[]", figures));
+  test::write(dir.path() / "three.json", test::chip_json("three", "[]", figures));
+  const std::string other = R"("memory": {"capacity": "80 GB", "bandwidth": "2 TB/s"}, "power": {"tdp": "400 W"}, )";
+  test::write(dir.path() / "four.json", test::chip_json("four", "[]", other));
+  // Three figures only (no power) are too few for equality to mean a copy.
+  const std::string few = R"("memory": {"capacity": "80 GB", "bandwidth": "2 TB/s"}, )";
+  test::write(dir.path() / "five.json", test::chip_json("five", "[]", few));
+  test::write(dir.path() / "six.json", test::chip_json("six", "[]", few));
+  const validation_report report = validate({layer_from_paths({dir.path().string()})});
+  std::vector<std::string> lines;
+  for (const auto& f : report.findings) lines.push_back(f.rule + " " + f.message.substr(0, f.message.find(':')));
+  // Files are read in name order: one, three, two.
+  CHECK(lines == std::vector<std::string>{
+                     "duplicate-values every compute, memory, power and interconnect figure of \"three\" equals those "
+                     "of \"one\" in " + (dir.path() / "one.json").string(),
+                     "duplicate-values every compute, memory, power and interconnect figure of \"two\" equals those "
+                     "of \"one\" in " + (dir.path() / "one.json").string()});
+  CHECK(report.findings.front().level == severity::warning);
 }
 
 TEST_CASE("validate reports the same findings in the same order on one thread or many", "[bad]") {

@@ -15,7 +15,7 @@ TEST_CASE("the bundled data loads and names resolve in any case", "[catalog]") {
   CHECK(cat.find("H100")->id == "nvidia-h100-sxm");
   CHECK(cat.find("NVIDIA-H100-SXM")->id == "nvidia-h100-sxm");
   CHECK(cat.find("b200")->id == "nvidia-b200-hgx");  // HGX B200, not the GB200 part
-  CHECK(cat.find("ascend-910b")->id == "huawei-ascend-910b");
+  CHECK(cat.find("ascend-910b")->id == "huawei-ascend-910b2");
   CHECK(cat.find("nosuch") == nullptr);
   CHECK_THROWS_WITH(cat.get("h10"), test::contains("unknown chip \"h10\" (did you mean 'h100'"));
 }

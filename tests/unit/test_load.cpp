@@ -28,8 +28,15 @@ TEST_CASE("a chip file loads every field with unit, basis and source", "[load]")
   CHECK(alpha.interconnect_direction == "bidirectional");
   CHECK(*alpha.interconnect_domain.amount == 8);
   CHECK(*alpha.price_usd.amount == 20000);
-  REQUIRE(alpha.sources.size() == 1);
+  CHECK(*alpha.die_count.amount == 1);
+  CHECK(*alpha.die_area.amount == 600);
+  CHECK(*alpha.transistors.amount == 50);
+  CHECK(*alpha.memory_stacks.amount == 5);
+  CHECK(alpha.memory_stacks.basis == basis::derived);
+  REQUIRE(alpha.sources.size() == 2);
   CHECK(alpha.sources[0].url == "https://example.com/alpha.pdf");
+  CHECK(alpha.sources[1].published == "2026-06-01");
+  CHECK(alpha.price_cloud_hour.source == "example-cloud");
   CHECK_FALSE(alpha.bundled);
 }
 

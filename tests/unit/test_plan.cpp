@@ -84,6 +84,18 @@ TEST_CASE("plan serve: fit, and the two decode bounds", "[plan]") {
   CHECK(*row.tokens_per_s_bandwidth == Approx(4 * 2e12 / (20e9 + 4e6)));
   CHECK(*row.tokens_per_s_compute == Approx(5000));
   CHECK(row.bound == "bandwidth");
+  // The binding bound over an hour / the chip-hour's price: 399.92 x 3600 / 2 USD = 719,856 tokens per USD.
+  CHECK(*row.usd_per_hour.number == Approx(2));
+  CHECK(*row.tokens_per_usd == Approx(4 * 2e12 / (20e9 + 4e6) * 3600 / 2));
+}
+
+TEST_CASE("plan serve: no price, no tokens per dollar", "[plan]") {
+  const chip beta = test::fixture("bolt-beta");  // price unpublished
+  serve_job job;
+  job.params = job.active_params = 1e9;
+  const serve_report r = plan_serving({&beta}, job);
+  CHECK_FALSE(r.rows[0].usd_per_hour.known());
+  CHECK_FALSE(r.rows[0].tokens_per_usd.has_value());
 }
 
 TEST_CASE("plan serve: a model too large for one scale-up domain says so", "[plan]") {
