@@ -13,7 +13,6 @@ struct validate_options {
   bool strict = false;
   bool list_rules = false;
   std::size_t jobs = 0;
-  std::string format = "text";
 };
 
 int run_validate(const validate_options& o, context& ctx) {
@@ -30,9 +29,7 @@ int run_validate(const validate_options& o, context& ctx) {
     for (const auto& path : ctx.data_paths()) layers.push_back(layer_from_paths({path}));
   }
   const validation_report report = validate(layers, o.jobs);
-  const auto format = ctx.options.json ? render::findings_format::json
-                                       : render::findings_format_from_string(o.format).value_or(render::findings_format::text);
-  ctx.emit(render::render(report, format, ctx.output_style()));
+  ctx.emit(render::render(report, ctx.findings_format(), ctx.output_style()));
   const std::size_t errors = report.count(severity::error);
   const std::size_t warnings = report.count(severity::warning);
   const std::size_t infos = report.count(severity::info);
@@ -53,9 +50,6 @@ void setup_validate(CLI::App& app, context& ctx) {
   sub->add_option("-j,--jobs", o->jobs, "Files checked at once (default: one per core); findings are the same")
       ->type_name("N");
   sub->add_flag("--list-rules", o->list_rules, "List every rule with why it exists");
-  sub->add_option("--format", o->format, "Findings as text lines, JSON, or GitHub annotations")
-      ->check(CLI::IsMember({"text", "json", "github"}))
-      ->type_name("FORMAT");
   sub->footer("Exit status: 0 clean, 1 findings (errors, or warnings with --strict), 2 cannot run.");
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_validate(*o, c); }; });
 }

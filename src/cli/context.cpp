@@ -99,8 +99,18 @@ catalog context::load() const { return load_catalog({!options.no_bundled, data_p
 
 render::format context::output_format() const {
   if (options.json) return render::format::json;
-  // CLI11 has checked the name against the list already.
-  return render::format_from_string(options.format).value_or(render::format::table);
+  if (options.format == "text") return render::format::table;
+  // CLI11 has checked the name against the list already; only validate's findings come as GitHub annotations.
+  if (const auto f = render::format_from_string(options.format)) return *f;
+  throw error(fmt::format("--format {} is for validate's findings; this prints table, json, jsonl, csv, tsv or markdown",
+                          options.format));
+}
+
+render::findings_format context::findings_format() const {
+  if (options.json || options.format == "json") return render::findings_format::json;
+  if (options.format == "table" || options.format == "text") return render::findings_format::text;
+  if (options.format == "github") return render::findings_format::github;
+  throw error(fmt::format("--format {}: validate prints its findings as text, json or github", options.format));
 }
 
 render::style context::output_style() const {
@@ -137,8 +147,9 @@ void add_global_options(CLI::App& app, context& ctx) {
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("--no-bundled", o.no_bundled, "Use only the chips from --data and XPUSPEC_PATH");
-  auto* format = app.add_option("--format", o.format, "Output format")
-                     ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "markdown", "md"}))
+  auto* format = app.add_option("--format", o.format,
+                                "Output format; validate's findings: text (the default), json or github")
+                     ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "markdown", "md", "text", "github"}))
                      ->type_name("FORMAT");
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
   app.add_flag("--wide", o.wide, "On a terminal, never wrap a table to the terminal's width");

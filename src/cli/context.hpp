@@ -32,6 +32,8 @@ struct context {
   catalog load() const;
   std::vector<std::string> data_paths() const;  // XPUSPEC_PATH entries, then --data, lowest layer first
   render::format output_format() const;
+  // validate's findings: text, json or GitHub annotations, from the same --format.
+  render::findings_format findings_format() const;
   render::style output_style() const;
   // Writes the command's output: to stdout, or atomically to -o FILE (a failed run leaves FILE as it was).
   void emit(const std::string& text) const;

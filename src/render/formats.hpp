@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "render/grid.hpp"
 #include "render/render.hpp"
 
@@ -11,22 +13,29 @@ namespace xpuspec::render {
 std::string draw_table(const grid& g, const style& s);
 std::string draw_markdown(const grid& g);
 
-std::string to_json(const list_report& r);
-std::string to_json(const show_report& r);
-std::string to_json(const compare_report& r);
-std::string to_json(const rank_report& r);
-std::string to_json(const metrics_report& r);
-std::string to_json(const rules_report& r);
-std::string to_json(const sources_report& r);
-std::string to_json(const match_report& r);
-std::string to_json(const roofline_report& r);
-std::string to_json(const train_report& r);
-std::string to_json(const serve_report& r);
-std::string to_json(const validation_report& r);
+// The JSON document of each report; --format json prints it, --format jsonl prints its records one per line.
+nlohmann::ordered_json json_document(const list_report& r);
+nlohmann::ordered_json json_document(const show_report& r);
+nlohmann::ordered_json json_document(const compare_report& r);
+nlohmann::ordered_json json_document(const rank_report& r);
+nlohmann::ordered_json json_document(const metrics_report& r);
+nlohmann::ordered_json json_document(const rules_report& r);
+nlohmann::ordered_json json_document(const sources_report& r);
+nlohmann::ordered_json json_document(const match_report& r);
+nlohmann::ordered_json json_document(const roofline_report& r);
+nlohmann::ordered_json json_document(const train_report& r);
+nlohmann::ordered_json json_document(const serve_report& r);
+nlohmann::ordered_json json_document(const validation_report& r);
+
+template <typename Report>
+std::string to_json(const Report& r) {
+  return json_document(r).dump(2) + "\n";
+}
+
 std::string to_text(const validation_report& r, const style& s);
-// One line per record of a JSON document: each of .chips (else of its first array), or the one record it holds.
-// `--format jsonl` is `--json | jq -c '.chips[]'` without jq.
-std::string to_jsonl(const std::string& json_document);
+// One line per record of a report's JSON document: each of .chips (else of its first array), or the one record it
+// holds. `--format jsonl` is `--json | jq -c '.chips[]'` without jq, from the same records as --json.
+std::string to_jsonl(const nlohmann::ordered_json& document);
 std::string to_github(const validation_report& r);
 
 enum class dialect { csv, tsv };

@@ -16,11 +16,9 @@ json chip_summary(const chip& c) {
   return {{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}};
 }
 
-std::string dump(const json& j) { return j.dump(2) + "\n"; }
-
 }  // namespace
 
-std::string to_json(const list_report& r) {
+json json_document(const list_report& r) {
   json chips = json::array();
   for (const chip* c : r.chips) {
     json entry = chip_summary(*c);
@@ -32,10 +30,10 @@ std::string to_json(const list_report& r) {
     entry["origin"] = c->origin;
     chips.push_back(std::move(entry));
   }
-  return dump({{"schema_version", json_schema_version}, {"chips", std::move(chips)}});
+  return json({{"schema_version", json_schema_version}, {"chips", std::move(chips)}});
 }
 
-std::string to_json(const show_report& r) {
+json json_document(const show_report& r) {
   const chip& c = *r.subject;
   json values = json::object();
   for (const auto& e : r.entries) {
@@ -72,10 +70,10 @@ std::string to_json(const show_report& r) {
   out["sources"] = std::move(sources);
   out["origin"] = c.origin;
   out["bundled"] = c.bundled;
-  return dump({{"schema_version", json_schema_version}, {"chip", std::move(out)}});
+  return json({{"schema_version", json_schema_version}, {"chip", std::move(out)}});
 }
 
-std::string to_json(const compare_report& r) {
+json json_document(const compare_report& r) {
   json metric_ids = json::array();
   for (metric m : r.metrics) metric_ids.push_back(definition(m).name);
   json chips = json::array();
@@ -106,14 +104,14 @@ std::string to_json(const compare_report& r) {
     entry["basis"] = std::move(bases);
     chips.push_back(std::move(entry));
   }
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"precision", to_string(r.prec)},
                {"baseline", r.baseline ? json(r.baseline->id) : json(nullptr)},
                {"metric_ids", std::move(metric_ids)},
                {"chips", std::move(chips)}});
 }
 
-std::string to_json(const rank_report& r) {
+json json_document(const rank_report& r) {
   json chips = json::array();
   for (const auto& row : r.rows) {
     json entry{{"rank", row.rank ? json(row.rank) : json(nullptr)}};
@@ -127,7 +125,7 @@ std::string to_json(const rank_report& r) {
     }
     chips.push_back(std::move(entry));
   }
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"metric", definition(r.by).name},
                {"unit", metric_unit(r.by, r.prec)},
                {"precision", to_string(r.prec)},
@@ -135,7 +133,7 @@ std::string to_json(const rank_report& r) {
                {"chips", std::move(chips)}});
 }
 
-std::string to_json(const metrics_report& r) {
+json json_document(const metrics_report& r) {
   json metrics = json::array();
   for (const auto& def : all_metrics()) {
     metrics.push_back({{"id", def.name},
@@ -145,18 +143,18 @@ std::string to_json(const metrics_report& r) {
                        {"meaning", def.meaning},
                        {"derived", def.derived}});
   }
-  return dump({{"schema_version", json_schema_version}, {"metrics", std::move(metrics)}});
+  return json({{"schema_version", json_schema_version}, {"metrics", std::move(metrics)}});
 }
 
-std::string to_json(const rules_report&) {
+json json_document(const rules_report&) {
   json rules = json::array();
   for (const auto& rule : all_rules()) {
     rules.push_back({{"id", rule.id}, {"severity", to_string(rule.level)}, {"why", rule.why}});
   }
-  return dump({{"schema_version", json_schema_version}, {"rules", std::move(rules)}});
+  return json({{"schema_version", json_schema_version}, {"rules", std::move(rules)}});
 }
 
-std::string to_json(const sources_report& r) {
+json json_document(const sources_report& r) {
   json uses = json::array();
   for (const auto& use : r.uses) {
     uses.push_back({{"chip", use.subject->id}, {"source", use.source->id}, {"title", use.source->title},
@@ -172,7 +170,7 @@ std::string to_json(const sources_report& r) {
                        {"basis", v.known() ? json(to_string(v.basis)) : json(nullptr)},
                        {"missing", v.known() ? json(nullptr) : json(to_string(v.missing))}, {"note", v.note}});
   }
-  return dump({{"schema_version", json_schema_version}, {"sources", std::move(uses)}, {"caveats", std::move(caveats)}});
+  return json({{"schema_version", json_schema_version}, {"sources", std::move(uses)}, {"caveats", std::move(caveats)}});
 }
 
 namespace {
@@ -195,7 +193,7 @@ json power_json(const power_side& side) {
 
 }  // namespace
 
-std::string to_json(const match_report& r) {
+json json_document(const match_report& r) {
   json dimensions = json::object();
   for (const auto& d : r.dimensions) {
     dimensions[std::string(to_string(d.dim))] = {{"metric", definition(d.measure).name},
@@ -206,7 +204,7 @@ std::string to_json(const match_report& r) {
                                                  {"chips", d.chips ? json(*d.chips) : json(nullptr)},
                                                  {"missing", d.chips ? json(nullptr) : json(d.missing_reason)}};
   }
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"precision", to_string(r.prec)},
                {"chip", chip_summary(*r.subject)},
                {"target", chip_summary(*r.target)},
@@ -218,7 +216,7 @@ std::string to_json(const match_report& r) {
                {"cost_usd", {{"chip", number_or_null(r.subject_cost_usd)}, {"target", number_or_null(r.target_cost_usd)}}}});
 }
 
-std::string to_json(const roofline_report& r) {
+json json_document(const roofline_report& r) {
   json chips = json::array();
   for (const auto& row : r.rows) {
     json points = json::array();
@@ -233,7 +231,7 @@ std::string to_json(const roofline_report& r) {
     entry["points"] = std::move(points);
     chips.push_back(std::move(entry));
   }
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"precision", to_string(r.prec)},
                {"intensities", r.intensities},
                {"chips", std::move(chips)}});
@@ -243,7 +241,7 @@ namespace {
 json count_or_null(const std::optional<std::size_t>& n) { return n ? json(*n) : json(nullptr); }
 }  // namespace
 
-std::string to_json(const train_report& r) {
+json json_document(const train_report& r) {
   json rows = json::array();
   for (const auto& row : r.rows) {
     json entry = chip_summary(*row.subject);
@@ -259,7 +257,7 @@ std::string to_json(const train_report& r) {
     rows.push_back(std::move(entry));
   }
   const train_job& job = r.job;
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"assumptions", {{"params", job.params}, {"active_params", job.active_params}, {"tokens", job.tokens},
                                 {"mfu", job.mfu}, {"bytes_per_param", job.bytes_per_param},
                                 {"precision", to_string(job.prec)}, {"days", number_or_null(job.days)},
@@ -270,7 +268,7 @@ std::string to_json(const train_report& r) {
                {"chips", std::move(rows)}});
 }
 
-std::string to_json(const serve_report& r) {
+json json_document(const serve_report& r) {
   json rows = json::array();
   for (const auto& row : r.rows) {
     json entry = chip_summary(*row.subject);
@@ -288,7 +286,7 @@ std::string to_json(const serve_report& r) {
     rows.push_back(std::move(entry));
   }
   const serve_job& job = r.job;
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"assumptions", {{"params", job.params}, {"active_params", job.active_params},
                                 {"bytes_per_param", job.bytes_per_param}, {"context", job.context},
                                 {"batch", job.batch}, {"kv_bytes_per_token", number_or_null(job.kv_bytes_per_token)},
@@ -298,7 +296,7 @@ std::string to_json(const serve_report& r) {
                {"chips", std::move(rows)}});
 }
 
-std::string to_json(const validation_report& r) {
+json json_document(const validation_report& r) {
   json findings = json::array();
   for (const auto& f : r.findings) {
     findings.push_back({{"file", f.file},
@@ -308,7 +306,7 @@ std::string to_json(const validation_report& r) {
                         {"rule", f.rule},
                         {"message", f.message}});
   }
-  return dump({{"schema_version", json_schema_version},
+  return json({{"schema_version", json_schema_version},
                {"files", r.files},
                {"chips", r.chips},
                {"errors", r.count(severity::error)},

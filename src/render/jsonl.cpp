@@ -1,6 +1,6 @@
 // JSON Lines (https://jsonlines.org): the --json document's records one per line, so `xpuspec ... --format jsonl`
-// streams into `jq -c`, `grep` or a line-at-a-time reader. Built from the JSON renderer's own output, so the two
-// formats cannot disagree about a record.
+// streams into `jq -c`, `grep` or a line-at-a-time reader. Written from the JSON renderer's own document (not its
+// text), so the two formats cannot disagree about a record.
 
 #include <nlohmann/json.hpp>
 
@@ -8,8 +8,7 @@
 
 namespace xpuspec::render {
 
-std::string to_jsonl(const std::string& json_document) {
-  const auto document = nlohmann::ordered_json::parse(json_document);
+std::string to_jsonl(const nlohmann::ordered_json& document) {
   std::string out;
   const auto lines = [&](const nlohmann::ordered_json& records) {
     for (const auto& record : records) out += record.dump() + "\n";
@@ -21,7 +20,7 @@ std::string to_jsonl(const std::string& json_document) {
     if (member.is_array()) return lines(member);
   }
   // One record: a chip sheet is the chip itself; a match is the whole answer.
-  if (document.size() == 2 && document.contains("chip")) return document["chip"].dump() + "\n";
+  if (document.size() == 2 && document.contains("chip")) return document.at("chip").dump() + "\n";
   return document.dump() + "\n";
 }
 

@@ -13,7 +13,7 @@ template <typename Report, typename MakeGrid>
 std::string dispatch(const Report& r, format f, const style& s, MakeGrid make_grid) {
   switch (f) {
     case format::json: return to_json(r);
-    case format::jsonl: return to_jsonl(to_json(r));
+    case format::jsonl: return to_jsonl(json_document(r));
     case format::csv: return to_delimited(r, dialect::csv);
     case format::tsv: return to_delimited(r, dialect::tsv);
     case format::markdown: return draw_markdown(make_grid(r));
@@ -45,13 +45,6 @@ std::string render(const match_report& r, format f, const style& s) { return dis
 std::string render(const roofline_report& r, format f, const style& s) { return dispatch(r, f, s, roofline_grid); }
 std::string render(const train_report& r, format f, const style& s) { return dispatch(r, f, s, train_grid); }
 std::string render(const serve_report& r, format f, const style& s) { return dispatch(r, f, s, serve_grid); }
-
-std::optional<findings_format> findings_format_from_string(std::string_view name) {
-  if (name == "text") return findings_format::text;
-  if (name == "json") return findings_format::json;
-  if (name == "github") return findings_format::github;
-  return std::nullopt;
-}
 
 std::string render(const validation_report& r, findings_format f, const style& s) {
   switch (f) {

@@ -34,7 +34,6 @@ std::string render_svg(const rank_report& r);
 
 // validate's findings: compiler-style lines, JSON, or GitHub Actions workflow commands (annotations).
 enum class findings_format { text, json, github };
-std::optional<findings_format> findings_format_from_string(std::string_view name);
 std::string render(const validation_report& r, findings_format f, const style& s);
 
 std::string render(const sources_report& r, format f, const style& s);
