@@ -10,7 +10,13 @@ namespace xpuspec {
 
 class error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit error(const std::string& message) : std::runtime_error(message) {}
+  // An error that is also a finding of one validate rule says which, so callers never classify it by its text.
+  error(const std::string& message, std::string_view rule) : std::runtime_error(message), rule_(rule) {}
+  const std::string& rule() const { return rule_; }
+
+ private:
+  std::string rule_;
 };
 
 // Where a problem is, as people and editors read it: 1-based line and column (in bytes).

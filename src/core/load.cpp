@@ -176,9 +176,7 @@ class reader {
     try {
       q = split_quantity(text);
     } catch (const error& e) {
-      const std::string message = e.what();
-      const bool range = message.find("finite") != std::string::npos || message.find("range") != std::string::npos;
-      reject(range ? "positive-finite" : "quantity", pointer, message);
+      reject(e.rule(), pointer, e.what());
     }
     if (q.unit.empty()) {
       reject("quantity", pointer, fmt::format("\"{}\" has no unit: write e.g. \"{} {}\"", text, text, canonical_unit(kind.dim)));
@@ -187,8 +185,7 @@ class reader {
     try {
       amount = parse_quantity(text, kind.dim);
     } catch (const error& e) {
-      const std::string message = e.what();
-      reject(message.find("out of range") != std::string::npos ? "positive-finite" : "unit", pointer, message);
+      reject(e.rule(), pointer, e.what());
     }
     if (!(amount > 0)) reject("positive-finite", pointer, fmt::format("\"{}\" must be positive", text));
     v.amount = amount;
