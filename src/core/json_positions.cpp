@@ -10,16 +10,18 @@ namespace {
 // 100 000 levels deep costs linear time and memory instead of a pointer string per level per level.
 constexpr std::size_t max_tracked_depth = 64;
 
-struct frame {
-  bool is_array = false;
-  bool tracked = false;
-  std::size_t index = 0;
-  std::size_t entry = 0;  // the container's own entry, when tracked
-};
-
 }  // namespace
 
 class position_scanner {
+  // Nested rather than in an anonymous namespace: the class has external linkage (the header befriends it), so
+  // its members' types must too.
+  struct frame {
+    bool is_array = false;
+    bool tracked = false;
+    std::size_t index = 0;
+    std::size_t entry = 0;  // the container's own entry, when tracked
+  };
+
  public:
   explicit position_scanner(std::string_view text) : text_(text) {}
 

@@ -9,10 +9,10 @@
 namespace xpuspec::render {
 namespace {
 
-constexpr std::string_view red = "\x1b[1;31m";
-constexpr std::string_view yellow = "\x1b[1;33m";
-constexpr std::string_view cyan = "\x1b[1;36m";
-constexpr std::string_view reset = "\x1b[0m";
+using ansi::cyan;
+using ansi::red;
+using ansi::reset;
+using ansi::yellow;
 
 // Workflow-command escaping: % and line breaks everywhere, and , and : too inside a property value.
 std::string escape_data(std::string_view text) {

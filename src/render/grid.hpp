@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,16 @@
 #include "xpuspec/report.hpp"
 
 namespace xpuspec::render {
+
+// ANSI SGR sequences, for the renderers that colour a terminal's output.
+namespace ansi {
+inline constexpr std::string_view bold = "\x1b[1m";
+inline constexpr std::string_view dim = "\x1b[2m";
+inline constexpr std::string_view red = "\x1b[1;31m";
+inline constexpr std::string_view yellow = "\x1b[1;33m";
+inline constexpr std::string_view cyan = "\x1b[1;36m";
+inline constexpr std::string_view reset = "\x1b[0m";
+}  // namespace ansi
 
 struct cell {
   std::string text;

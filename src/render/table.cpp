@@ -12,9 +12,9 @@
 namespace xpuspec::render {
 namespace {
 
-constexpr std::string_view bold = "\x1b[1m";
-constexpr std::string_view dim = "\x1b[2m";
-constexpr std::string_view reset = "\x1b[0m";
+using ansi::bold;
+using ansi::dim;
+using ansi::reset;
 constexpr std::size_t bar_width = 24;
 
 // Columns a string takes in a terminal: its UTF-8 code points (our cells hold no wide characters).
