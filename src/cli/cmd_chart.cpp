@@ -24,13 +24,12 @@ void setup_chart(CLI::App& app, context& ctx) {
   auto roof = std::make_shared<roofline_chart_options>();
   auto* roofline = chart->add_subcommand("roofline", "Log-log roofline of the chips, knees marked");
   roofline->add_option("chips", roof->chips, "Chip ids or aliases")->required()->type_name("CHIP");
-  roofline->add_option("-i,--intensity", roof->intensities, "Mark these arithmetic intensities (FLOP/byte)")
-      ->delimiter(',')
+  add_numbers_option(*roofline, "-i,--intensity", roof->intensities,
+                     "Mark these arithmetic intensities (FLOP/byte, comma-separated)", intensity_range)
       ->type_name("X,...");
   add_precision_option(*roofline, roof->precision);
   roofline->callback([roof, &ctx] {
     ctx.run = [roof](context& c) {
-      check_intensities(roof->intensities);
       const catalog cat = c.load();
       c.emit(render::render_svg(make_roofline(chips_named(cat, roof->chips), parse_precision(roof->precision),
                                               roof->intensities)));

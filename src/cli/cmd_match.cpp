@@ -19,7 +19,6 @@ struct match_options {
 
 int run_match(const match_options& o, context& ctx) {
   const precision p = parse_precision(o.precision);
-  if (o.count == 0) throw error("--count must be at least 1: there is nothing to match");
   std::optional<match_dimension> only;
   if (!o.by.empty()) {
     only = match_dimension_from_string(to_lower(o.by));
@@ -39,8 +38,7 @@ void setup_match(CLI::App& app, context& ctx) {
   auto* sub = app.add_subcommand("match", "How many CHIP match N TARGET, per dimension, and which dimension binds");
   sub->add_option("chip", o->chip, "The chip to count")->required()->type_name("CHIP");
   sub->add_option("--to", o->target, "The chip to replace")->required()->type_name("TARGET");
-  sub->add_option("-n,--count", o->count, "How many TARGET chips to match")
-      ->capture_default_str()
+  add_count_option(*sub, "-n,--count", o->count, "How many TARGET chips to match (default 1)", 1, 1'000'000'000)
       ->type_name("N");
   add_precision_option(*sub, o->precision);
   sub->add_option("--by", o->by, "Only one dimension: compute, bandwidth, memory or interconnect")->type_name("DIM");

@@ -29,9 +29,10 @@ struct plan_options {
   double kv_bytes_per_token = -1;
 };
 
-void require_positive(double x, std::string_view option) {
-  if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("{} must be a positive number, not {}", option, x));
-}
+// A quadrillion parameters is a thousand times today's largest models; bytes per parameter from fp4 to fp64
+// training state with room to spare.
+constexpr number_range parameter_range{0, 1e15, true};
+constexpr number_range bytes_range{0, 64, true};
 
 // --weights fp8 means 1 byte per parameter, and decode compute at fp8.
 struct weight_format {
@@ -45,9 +46,6 @@ constexpr weight_format weight_formats[] = {{"fp32", 4, precision::fp32}, {"bf16
                                             {"int4", 0.5, precision::int4}};
 
 int run_train(const plan_options& o, context& ctx) {
-  require_positive(o.params, "--params");
-  require_positive(o.tokens, "--tokens");
-  if (!(o.mfu > 0 && o.mfu <= 1)) throw error(fmt::format("--mfu must be in (0, 1], not {}", o.mfu));
   if ((o.days > 0) == (o.fleet > 0)) throw error("give exactly one of --days (a deadline) or --chips (a fleet size)");
   train_job job;
   job.params = o.params;
@@ -55,10 +53,7 @@ int run_train(const plan_options& o, context& ctx) {
   if (job.active_params > job.params) throw error("--active-params cannot exceed --params");
   job.tokens = o.tokens;
   job.mfu = o.mfu;
-  if (o.bytes_per_param >= 0) {
-    require_positive(o.bytes_per_param, "--bytes-per-param");
-    job.bytes_per_param = o.bytes_per_param;
-  }
+  if (o.bytes_per_param > 0) job.bytes_per_param = o.bytes_per_param;
   if (o.days > 0) job.days = o.days;
   if (o.fleet > 0) job.chips = o.fleet;
   job.prec = parse_precision(o.precision.empty() ? "bf16" : o.precision);
@@ -68,7 +63,6 @@ int run_train(const plan_options& o, context& ctx) {
 }
 
 int run_serve(const plan_options& o, context& ctx) {
-  require_positive(o.params, "--params");
   serve_job job;
   job.params = o.params;
   job.active_params = o.active_params > 0 ? o.active_params : o.params;
@@ -88,15 +82,10 @@ int run_serve(const plan_options& o, context& ctx) {
     job.bytes_per_param = found->bytes;
     weights_precision = found->prec;
   }
-  if (o.bytes_per_param >= 0) {
-    require_positive(o.bytes_per_param, "--bytes-per-param");
-    job.bytes_per_param = o.bytes_per_param;
-  }
-  if (o.context < 0) throw error("--context cannot be negative");
-  require_positive(o.batch, "--batch");
+  if (o.bytes_per_param > 0) job.bytes_per_param = o.bytes_per_param;
   job.context = o.context;
   job.batch = o.batch;
-  if (o.kv_bytes_per_token >= 0) job.kv_bytes_per_token = o.kv_bytes_per_token;
+  if (o.kv_bytes_per_token > 0) job.kv_bytes_per_token = o.kv_bytes_per_token;
   job.prec = o.precision.empty() ? weights_precision.value_or(precision::bf16) : parse_precision(o.precision);
   const catalog cat = ctx.load();
   ctx.emit(render::render(plan_serving(chips_named(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
@@ -104,8 +93,11 @@ int run_serve(const plan_options& o, context& ctx) {
 }
 
 void add_model_options(CLI::App& sub, plan_options& o) {
-  sub.add_option("--params", o.params, "Total parameters (e.g. 505e9)")->required()->type_name("N");
-  sub.add_option("--active-params", o.active_params, "Parameters active per token, for a mixture of experts")
+  add_number_option(sub, "--params", o.params, "Total parameters (e.g. 505e9)", parameter_range)
+      ->required()
+      ->type_name("N");
+  add_number_option(sub, "--active-params", o.active_params, "Parameters active per token, for a mixture of experts",
+                    parameter_range)
       ->type_name("N");
   sub.add_option("--chip", o.chips, "A chip to plan for (repeatable; default: all)")->type_name("CHIP");
   sub.add_option("-p,--precision", o.precision, "Precision of the compute figures (dense)")->type_name("PRECISION");
@@ -120,25 +112,29 @@ void setup_plan(CLI::App& app, context& ctx) {
   auto t = std::make_shared<plan_options>();
   auto* train = plan->add_subcommand("train", "Chips (or days), memory fit and MWh to train a model");
   add_model_options(*train, *t);
-  train->add_option("--tokens", t->tokens, "Training tokens")->required()->type_name("N");
-  train->add_option("--mfu", t->mfu, "Model FLOPs utilisation")->capture_default_str()->type_name("F");
-  train->add_option("--bytes-per-param", t->bytes_per_param,
-                    "Training state per parameter (default 16: bf16 weights and grads, fp32 master and Adam moments)")
+  add_number_option(*train, "--tokens", t->tokens, "Training tokens", {0, 1e17, true})->required()->type_name("N");
+  add_number_option(*train, "--mfu", t->mfu, "Model FLOPs utilisation (default 0.4)", {0.001, 1})->type_name("F");
+  add_number_option(*train, "--bytes-per-param", t->bytes_per_param,
+                    "Training state per parameter (default 16: bf16 weights and grads, fp32 master and Adam moments)",
+                    bytes_range)
       ->type_name("B");
-  train->add_option("--days", t->days, "Finish within this many days: how many chips?")->type_name("D");
-  train->add_option("--chips", t->fleet, "With this many chips: how many days?")->type_name("N");
+  add_number_option(*train, "--days", t->days, "Finish within this many days: how many chips?", {0.001, 36500})
+      ->type_name("D");
+  add_count_option(*train, "--chips", t->fleet, "With this many chips: how many days?", 1, 1'000'000'000)
+      ->type_name("N");
   train->callback([t, &ctx] { ctx.run = [t](context& c) { return run_train(*t, c); }; });
 
   auto s = std::make_shared<plan_options>();
   auto* serve = plan->add_subcommand("serve", "Whether the weights fit, on how many chips, and decode upper bounds");
   add_model_options(*serve, *s);
   serve->add_option("--weights", s->weights, "Weight format: fp32, bf16, fp16, fp8, int8, fp4, int4")->type_name("FMT");
-  serve->add_option("--bytes-per-param", s->bytes_per_param, "Bytes per weight (default 2, or from --weights)")
+  add_number_option(*serve, "--bytes-per-param", s->bytes_per_param, "Bytes per weight (default 2, or from --weights)",
+                    bytes_range)
       ->type_name("B");
-  serve->add_option("--context", s->context, "Tokens of context per sequence")->type_name("N");
-  serve->add_option("--batch", s->batch, "Sequences decoded together")->capture_default_str()->type_name("N");
-  serve->add_option("--kv-bytes-per-token", s->kv_bytes_per_token,
-                    "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)")
+  add_number_option(*serve, "--context", s->context, "Tokens of context per sequence", {0, 1e9})->type_name("N");
+  add_number_option(*serve, "--batch", s->batch, "Sequences decoded together (default 1)", {1, 1e6})->type_name("N");
+  add_number_option(*serve, "--kv-bytes-per-token", s->kv_bytes_per_token,
+                    "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)", {0, 1e9, true})
       ->type_name("B");
   serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
 }

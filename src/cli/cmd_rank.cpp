@@ -10,7 +10,7 @@ void add_rank_options(CLI::App& sub, rank_options& o) {
   sub.add_option("--by", o.by, "Metric id to order by (see `xpuspec metrics`)")->required()->type_name("METRIC");
   sub.add_option("chips", o.chips, "Only these chips (default: all)")->type_name("CHIP");
   add_precision_option(sub, o.precision);
-  sub.add_option("--top", o.top, "Only the first N rows")->check(CLI::PositiveNumber)->type_name("N");
+  add_count_option(sub, "--top", o.top, "Only the first N rows", 1, 1'000'000)->type_name("N");
   add_filter_options(sub, o.filter);
   auto* ascending = sub.add_flag("--ascending", o.ascending, "Lowest first");
   sub.add_flag("--descending", o.descending, "Highest first (the default)")->excludes(ascending);

@@ -15,15 +15,8 @@ struct roofline_options {
   std::string precision = "bf16";
 };
 
-void check_intensities(const std::vector<double>& intensities) {
-  for (double x : intensities) {
-    if (!std::isfinite(x) || !(x > 0)) throw error(fmt::format("--intensity {} must be a positive number of FLOP/byte", x));
-  }
-}
-
 int run_roofline(const roofline_options& o, context& ctx) {
   const precision p = parse_precision(o.precision);
-  check_intensities(o.intensities);
   const catalog cat = ctx.load();
   ctx.emit(render::render(make_roofline(chips_named(cat, o.chips), p, o.intensities), ctx.output_format(),
                           ctx.output_style()));
@@ -34,9 +27,9 @@ void setup_roofline(CLI::App& app, context& ctx) {
   auto o = std::make_shared<roofline_options>();
   auto* sub = app.add_subcommand("roofline", "Attainable TFLOPS at given arithmetic intensities, and each chip's knee");
   sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP");
-  sub->add_option("-i,--intensity", o->intensities, "Arithmetic intensities in FLOP/byte (comma-separated)")
+  add_numbers_option(*sub, "-i,--intensity", o->intensities, "Arithmetic intensities in FLOP/byte (comma-separated)",
+                     intensity_range)
       ->required()
-      ->delimiter(',')
       ->type_name("X,...");
   add_precision_option(*sub, o->precision);
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_roofline(*o, c); }; });

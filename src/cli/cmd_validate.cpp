@@ -47,7 +47,8 @@ void setup_validate(CLI::App& app, context& ctx) {
   auto* sub = app.add_subcommand("validate", "Check chip files for CI: schema, units, sources, plausibility");
   sub->add_option("paths", o->paths, "Chip files or folders (default: the data in use)")->type_name("PATH");
   sub->add_flag("--strict", o->strict, "Warnings fail too");
-  sub->add_option("-j,--jobs", o->jobs, "Files checked at once (default: one per core); findings are the same")
+  add_count_option(*sub, "-j,--jobs", o->jobs, "Files checked at once (default: one per core); findings are the same",
+                   1, 1024)
       ->type_name("N");
   sub->add_flag("--list-rules", o->list_rules, "List every rule with why it exists");
   sub->footer("Exit status: 0 clean, 1 findings (errors, or warnings with --strict), 2 cannot run.");

@@ -1,6 +1,8 @@
 #include "cli/context.hpp"
 
 #include <cerrno>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -158,6 +160,95 @@ void add_global_options(CLI::App& app, context& ctx) {
   app.add_option("--color", o.color, "Colour and bars: auto (a terminal, unless NO_COLOR is set or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
+}
+
+namespace {
+
+// "1e+15", not "1000000000000000".
+std::string shown_number(double x) { return fmt::format("{:g}", x); }
+
+std::string range_text(const number_range& r) {
+  return fmt::format("{}{}, {}]", r.min_exclusive ? "(" : "[", shown_number(r.min), shown_number(r.max));
+}
+
+// Option names and values reach the terminal: a hostile value is escaped, and a long one cut.
+std::string quoted_value(const std::string& text) {
+  constexpr std::size_t longest = 40;
+  const std::string shown = printable(text.size() > longest ? text.substr(0, longest) : text);
+  return fmt::format("\"{}{}\"", shown, text.size() > longest ? "..." : "");
+}
+
+double parse_number(const std::string& option, const std::string& text, const number_range& r) {
+  double x = 0;
+  const char* first = text.data();
+  const char* last = text.data() + text.size();
+  // from_chars reads decimal only (never octal or hex) and refuses a leading '+'; it accepts "inf" and "nan",
+  // which the finiteness check below turns away.
+  const auto [end, problem] = std::from_chars(first, last, x, std::chars_format::general);
+  if (problem == std::errc::result_out_of_range) {
+    throw CLI::ValidationError(option, fmt::format("{} is out of range {}", quoted_value(text), range_text(r)));
+  }
+  if (problem != std::errc() || end != last || !std::isfinite(x)) {
+    throw CLI::ValidationError(option, fmt::format("{} is not a number", quoted_value(text)));
+  }
+  const bool below = r.min_exclusive ? !(x > r.min) : !(x >= r.min);
+  if (below || !(x <= r.max)) {
+    throw CLI::ValidationError(option, fmt::format("{} is outside {}", quoted_value(text), range_text(r)));
+  }
+  return x;
+}
+
+std::string with_range(const std::string& help, const std::string& range) { return fmt::format("{} (in {})", help, range); }
+
+}  // namespace
+
+CLI::Option* add_number_option(CLI::App& sub, const std::string& name, double& target, const std::string& help,
+                               number_range range) {
+  const std::string option = name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1);
+  return sub
+      .add_option_function<std::string>(
+          name, [&target, option, range](const std::string& text) { target = parse_number(option, text, range); },
+          with_range(help, range_text(range)))
+      ->expected(1);
+}
+
+CLI::Option* add_count_option(CLI::App& sub, const std::string& name, std::size_t& target, const std::string& help,
+                              std::size_t min, std::size_t max) {
+  const std::string option = name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1);
+  const std::string range = fmt::format("[{}, {}]", min, max);
+  return sub
+      .add_option_function<std::string>(
+          name,
+          [&target, option, min, max, range](const std::string& text) {
+            std::size_t n = 0;
+            const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), n, 10);
+            if (problem == std::errc::result_out_of_range) {
+              throw CLI::ValidationError(option, fmt::format("{} is outside {}", quoted_value(text), range));
+            }
+            if (problem != std::errc() || end != text.data() + text.size()) {
+              throw CLI::ValidationError(option, fmt::format("{} is not a whole number", quoted_value(text)));
+            }
+            if (n < min || n > max) {
+              throw CLI::ValidationError(option, fmt::format("{} is outside {}", quoted_value(text), range));
+            }
+            target = n;
+          },
+          with_range(help, range))
+      ->expected(1);
+}
+
+CLI::Option* add_numbers_option(CLI::App& sub, const std::string& name, std::vector<double>& target,
+                                const std::string& help, number_range range) {
+  const std::string option = name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1);
+  return sub
+      .add_option_function<std::vector<std::string>>(
+          name,
+          [&target, option, range](const std::vector<std::string>& texts) {
+            for (const auto& text : texts) target.push_back(parse_number(option, text, range));
+          },
+          with_range(help, range_text(range)))
+      ->delimiter(',')
+      ->allow_extra_args(false);
 }
 
 void add_filter_options(CLI::App& sub, list_filter& filter) {

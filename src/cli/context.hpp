@@ -45,6 +45,23 @@ void add_global_options(CLI::App& app, context& ctx);
 void add_filter_options(CLI::App& sub, list_filter& filter);
 void add_precision_option(CLI::App& sub, std::string& precision);
 
+// Numbers on the command line, checked as they are parsed: decimal (a leading 0 is not octal), finite, and within
+// the option's range, so no option value can wrap, overflow or turn into NaN downstream. The range is part of
+// the option's help ("in [1, 1e9]"); a value outside it is a usage error naming the option.
+struct number_range {
+  double min;
+  double max;
+  bool min_exclusive = false;  // (min, max] rather than [min, max]
+};
+CLI::Option* add_number_option(CLI::App& sub, const std::string& name, double& target, const std::string& help,
+                               number_range range);
+// Whole numbers (chip counts, rows, threads): digits only, in [min, max].
+CLI::Option* add_count_option(CLI::App& sub, const std::string& name, std::size_t& target, const std::string& help,
+                              std::size_t min, std::size_t max);
+// A list of numbers (comma-separated or repeated), each checked like add_number_option.
+CLI::Option* add_numbers_option(CLI::App& sub, const std::string& name, std::vector<double>& target,
+                                const std::string& help, number_range range);
+
 // The chips a command names, resolved (with "did you mean" on a typo); all chips when it names none.
 std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::string>& names);
 
@@ -65,8 +82,8 @@ struct rank_options {
 void add_rank_options(CLI::App& sub, rank_options& o);
 rank_report rank_from(const rank_options& o, const catalog& cat);
 
-// roofline and chart roofline. Throws on an intensity that is not a positive number.
-void check_intensities(const std::vector<double>& intensities);
+// roofline and chart roofline: arithmetic intensities in FLOP/byte (real kernels span about 0.1 to 10^4).
+inline constexpr number_range intensity_range{0, 1e6, true};
 
 // Subcommands: each adds itself to the app and, when chosen, sets ctx.run.
 void setup_list(CLI::App& app, context& ctx);

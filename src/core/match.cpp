@@ -45,6 +45,12 @@ std::optional<match_dimension> match_dimension_from_string(std::string_view s) {
 std::size_t chips_to_match(double chip, double target, std::size_t count) {
   if (count == 0) return 0;
   const double exact = target * static_cast<double>(count) / chip;
+  // A count must fit the integer it is returned in, and mean something: no fleet reaches 10^15 chips.
+  constexpr double most_chips = 1e15;
+  if (!std::isfinite(exact) || exact > most_chips) {
+    throw error(fmt::format("the answer would be {:.3g} chips, more than 10^15: check the figures and the options",
+                            exact));
+  }
   // Spec figures carry a few significant digits; a quotient a hair above an integer is that integer.
   const double whole = std::ceil(exact * (1 - 1e-9));
   return static_cast<std::size_t>(std::max(whole, 1.0));
