@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/output_file.hpp"
 
 #include <cerrno>
 #include <charconv>
@@ -41,51 +42,6 @@ std::size_t terminal_width() {
 bool dumb_terminal() {
   const char* term = std::getenv("TERM");
   return term != nullptr && std::string_view(term) == "dumb";
-}
-
-// A reader that stopped reading (`xpuspec list | head -1`) is not a failure: stop quietly with success.
-[[noreturn]] void exit_quietly_on_closed_pipe() {
-  std::_Exit(0);
-}
-
-void write_all(int fd, const std::string& text, const std::string& what) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EPIPE && fd == STDOUT_FILENO) exit_quietly_on_closed_pipe();
-      throw error(fmt::format("cannot write {}: {}", what, std::strerror(errno)));
-    }
-    done += static_cast<std::size_t>(n);
-  }
-}
-
-void write_atomically(const std::string& path, const std::string& text) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  std::string temp = (target.parent_path().empty() ? fs::path(".") : target.parent_path()).string() + "/." +
-                     target.filename().string() + ".xpuspec-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) throw error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  try {
-    // mkstemp makes the file 0600; give it the mode a plain create would have (0666 less the umask).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    write_all(fd, text, path);
-    if (::fsync(fd) != 0) throw error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-    if (::close(fd) != 0) throw error(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temp.c_str());
-    throw;
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temp.c_str());
-    throw error(fmt::format("cannot write {}: {}", path, std::strerror(saved)));
-  }
 }
 
 }  // namespace
@@ -134,9 +90,9 @@ render::style context::output_style() const {
 
 void context::emit(const std::string& text) const {
   if (options.output.empty() || options.output == "-") {
-    write_all(STDOUT_FILENO, text, "to standard output");
+    write_descriptor(STDOUT_FILENO, text, "standard output", true);
   } else {
-    write_atomically(options.output, text);
+    write_output_file(options.output, text);
   }
 }
 

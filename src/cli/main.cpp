@@ -2,8 +2,11 @@
 // place that turns a core error into "xpuspec: error: ..." and exit status 2.
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
@@ -121,8 +124,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    // --help and --version: CLI11 prints them and exits 0.
-    return app.exit(e);
+    // --help and --version: CLI11 prints them to std::cout. Help that could not be written (a full disk,
+    // /dev/full) is a failure, except to a reader that stopped reading.
+    const int status = app.exit(e);
+    std::cout.flush();
+    if (!std::cout && errno != EPIPE) {
+      print_errors(fmt::format("cannot write to standard output: {}", std::strerror(errno)));
+      return 2;
+    }
+    return status;
   } catch (const CLI::ParseError& e) {
     print_errors(e.what());
     std::fputs("Run `xpuspec --help` for usage.\n", stderr);
