@@ -9,7 +9,7 @@
 namespace xpuspec {
 namespace {
 
-constexpr std::array<rule_def, 35> rules{{
+constexpr std::array<rule_def, 36> rules{{
     // Reading and structure: a file that breaks these cannot be loaded at all.
     {"file", severity::error, "A path given as a chip file must be a readable regular file of sane size."},
     {"json-syntax", severity::error, "A chip file must be valid JSON (UTF-8, no NaN/Infinity, numbers a double can hold)."},
@@ -25,6 +25,7 @@ constexpr std::array<rule_def, 35> rules{{
     {"quantity", severity::error, "A value is a number with a unit (\"3.35 TB/s\") or unsupported/unpublished/unknown."},
     {"unit", severity::error, "A unit must exist and fit its field: a bandwidth in W, or TFLOPS for int8, is a slip."},
     {"positive-finite", severity::error, "Spec values are positive and finite: 0, negatives, NaN and inf are never data."},
+    {"plausible-range", severity::error, "A value no accelerator has (1e-320 TB/s, a 1e300 GB memory) is a typo or a unit slip, and would make every ratio meaningless."},
     {"source-missing", severity::error, "Every known value must trace to a source; a number from nowhere is not data."},
     {"source-unknown", severity::error, "A value's source must be one of the file's \"sources\"."},
     {"source-url", severity::error, "A source must have an http(s) URL, so a reviewer can open it."},

@@ -17,13 +17,34 @@ namespace {
 
 using json = nlohmann::json;
 
-// What a value in a chip file measures: a unit-bearing quantity, or a plain number (a count, a price).
+// What a value in a chip file measures: a unit-bearing quantity, or a plain number (a count, a price), and the
+// range any accelerator's value lies in. Outside it is a typo or a unit slip (1e-320 TB/s, 1e300 GB), and would
+// turn every ratio into nonsense or inf; the bounds are a generous order of magnitude beyond today's extremes
+// (wafer-scale parts, PCIe cards, fp64 on inference chips).
 struct value_kind {
   bool plain = false;
   dimension dim = dimension::power;
+  double min = 0;
+  double max = 0;
+  std::string_view unit;  // for messages
 };
-constexpr value_kind quantity_of(dimension d) { return {false, d}; }
-constexpr value_kind plain_number{true};
+constexpr value_kind quantity_of(dimension d) {
+  switch (d) {
+    case dimension::float_compute: return {false, d, 1e-3, 1e7, "TFLOPS"};
+    case dimension::integer_compute: return {false, d, 1e-3, 1e7, "TOPS"};
+    case dimension::memory: return {false, d, 1e-3, 1e6, "GB"};
+    case dimension::bandwidth: return {false, d, 1e-1, 1e8, "GB/s"};
+    case dimension::power: return {false, d, 1e-1, 1e6, "W"};
+  }
+  return {false, d, 0, 0, ""};
+}
+constexpr value_kind chip_count{true, dimension::power, 1, 1e6, "chips"};
+constexpr value_kind die_count{true, dimension::power, 1, 256, "dies"};
+constexpr value_kind die_area{true, dimension::power, 1, 1e5, "mm2"};
+constexpr value_kind transistors_billion{true, dimension::power, 1e-3, 1e5, "billion"};
+constexpr value_kind stack_count{true, dimension::power, 1, 64, "stacks"};
+constexpr value_kind list_price{true, dimension::power, 1, 1e8, "USD"};
+constexpr value_kind hourly_price{true, dimension::power, 1e-3, 1e4, "USD/h"};
 
 // Thrown after a value's problem is recorded, to skip the rest of that value and go on with the next.
 struct value_rejected {};
@@ -154,6 +175,14 @@ class reader {
     return number.is_number_float() ? fmt::format("{}", number.get<double>()) : number.dump();
   }
 
+  // `amount` is in the kind's canonical unit, which the message names.
+  void check_range(double amount, const value_kind& kind, const std::string& pointer, const std::string& written) {
+    if (amount >= kind.min && amount <= kind.max) return;
+    reject("plausible-range", pointer,
+           fmt::format("{} is outside what any accelerator has ({:g} to {:g} {}): a typo or a unit slip?", written,
+                       kind.min, kind.max, kind.unit));
+  }
+
   void read_scalar(const json& node, const std::string& pointer, value_kind kind, value& v) {
     if (node.is_string()) {
       read_text(node.get<std::string>(), pointer, kind, v);
@@ -163,6 +192,7 @@ class reader {
     v.written = number_text(node);
     const double amount = node.get<double>();
     if (!std::isfinite(amount) || !(amount > 0)) reject("positive-finite", pointer, fmt::format("{} must be positive", v.written));
+    check_range(amount, kind, pointer, v.written);
     v.amount = amount;
   }
 
@@ -188,6 +218,7 @@ class reader {
       reject(e.rule(), pointer, e.what());
     }
     if (!(amount > 0)) reject("positive-finite", pointer, fmt::format("\"{}\" must be positive", text));
+    check_range(amount, kind, pointer, text);
     v.amount = amount;
   }
 
@@ -252,9 +283,9 @@ void build_chip(const json& doc, reader& in, chip& c) {
   if (const auto nm = process.find("nm"); nm != process.end()) c.process_nm = nm->get<double>();
 
   const json& die = member_or_empty(doc, "die");
-  read_member(die, "/die", "count", plain_number, c.die_count);
-  read_member(die, "/die", "area_mm2", plain_number, c.die_area);
-  read_member(die, "/die", "transistors_billion", plain_number, c.transistors);
+  read_member(die, "/die", "count", die_count, c.die_count);
+  read_member(die, "/die", "area_mm2", die_area, c.die_area);
+  read_member(die, "/die", "transistors_billion", transistors_billion, c.transistors);
 
   const json& compute = member_or_empty(doc, "compute");
   for (precision p : all_precisions) {
@@ -286,7 +317,7 @@ void build_chip(const json& doc, reader& in, chip& c) {
   read_member(memory, "/memory", "capacity", quantity_of(dimension::memory), c.memory_capacity);
   c.memory_type = memory.value("type", "");
   read_member(memory, "/memory", "bandwidth", quantity_of(dimension::bandwidth), c.memory_bandwidth);
-  read_member(memory, "/memory", "stacks", plain_number, c.memory_stacks);
+  read_member(memory, "/memory", "stacks", stack_count, c.memory_stacks);
 
   const json& power = member_or_empty(doc, "power");
   read_member(power, "/power", "tdp", quantity_of(dimension::power), c.tdp);
@@ -296,11 +327,11 @@ void build_chip(const json& doc, reader& in, chip& c) {
   c.interconnect_name = link.value("name", "");
   read_member(link, "/interconnect", "bandwidth", quantity_of(dimension::bandwidth), c.interconnect_bandwidth);
   c.interconnect_direction = link.value("direction", "");
-  read_member(link, "/interconnect", "domain", plain_number, c.interconnect_domain);
+  read_member(link, "/interconnect", "domain", chip_count, c.interconnect_domain);
 
   const json& price = member_or_empty(doc, "price");
-  read_member(price, "/price", "usd", plain_number, c.price_usd);
-  read_member(price, "/price", "cloud_hour", plain_number, c.price_cloud_hour);
+  read_member(price, "/price", "usd", list_price, c.price_usd);
+  read_member(price, "/price", "cloud_hour", hourly_price, c.price_cloud_hour);
 
   in.resolve_sources(c, default_source_ok);
 }

@@ -9,6 +9,9 @@ namespace xpuspec::render {
 
 std::string human_number(double x) {
   const double magnitude = std::fabs(x);
+  if (!std::isfinite(x)) return "—";  // never printed as inf or nan; no computation should give one
+  // Beyond a quadrillion or below a ten-thousandth, digits stop being readable: an exponent instead.
+  if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-4)) return fmt::format("{:.4g}", x);
   if (magnitude >= 10000) return fmt::format("{:.0f}", x);
   int decimals = 0;
   if (magnitude > 0) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(magnitude))));

@@ -62,9 +62,15 @@ std::string short_reason(std::string_view reason) { return std::string(reason.su
 
 std::string precision_label(precision p) { return fmt::format("dense {}", to_string(p)); }
 
-// Decades covering [lo, hi] on a log axis.
+// Decades covering [lo, hi] on a log axis; a bound that is not a positive finite number (no chip data gives one,
+// but a float must never reach an int conversion it overflows) is held to a double's range.
 std::pair<int, int> decades(double lo, double hi) {
-  return {static_cast<int>(std::floor(std::log10(lo))), static_cast<int>(std::ceil(std::log10(hi)))};
+  const auto exponent = [](double x, double (*round)(double)) {
+    if (!(x > 0) || !std::isfinite(x)) return x > 0 ? 308 : -308;
+    return static_cast<int>(std::clamp(round(std::log10(x)), -308.0, 308.0));
+  };
+  const int first = exponent(lo, std::floor);
+  return {first, std::max(first + 1, exponent(hi, std::ceil))};
 }
 
 // A round step for about `count` ticks over [0, hi].
@@ -191,7 +197,10 @@ std::string render_svg(const rank_report& r) {
     if (row.value.known()) hi = std::max(hi, *row.value.number);
   }
   const double step = hi > 0 ? nice_step(hi, 5) : 1;
-  const double axis_hi = hi > 0 ? std::ceil(hi / step) * step : 1;
+  // Rounded up to a whole step, unless that overflows (a value near the largest double).
+  const double rounded = hi > 0 ? std::ceil(hi / step) * step : 1;
+  const double axis_hi = std::isfinite(rounded) ? rounded : hi;
+  const int ticks = static_cast<int>(std::clamp(std::floor(axis_hi / step + 0.5), 1.0, 20.0));
   const auto sx = [&](double v) { return label_w + v / axis_hi * bar_w; };
 
   c.text(16, 28, fmt::format("{} ({}), {}, {} first", def.name, unit, precision_label(r.prec),
@@ -199,7 +208,8 @@ std::string render_svg(const rank_report& r) {
          "start", 16, ink, R"( font-weight="bold")");
   c.text(16, 46, std::string(def.label), "start", 12, faint);
   const double bottom = top + row_h * static_cast<double>(r.rows.size());
-  for (double v = 0; v <= axis_hi + step / 2; v += step) {
+  for (int k = 0; k <= ticks; ++k) {
+    const double v = step * k;
     c.line(sx(v), top - 6, sx(v), bottom, rule);
     c.text(sx(v), bottom + 18, human_number(v), "middle", 11, faint);
   }

@@ -47,7 +47,7 @@ validation_report validate_one(const std::filesystem::path& path) {
 bool load_fails(const std::string& rule) {
   for (const char* r : {"file", "json-syntax", "duplicate-key", "unknown-key", "wrong-type", "missing-key", "enum",
                         "pattern", "positive", "schema", "quantity", "unit", "positive-finite", "source-missing",
-                        "source-unknown", "sparse-below-dense"}) {
+                        "source-unknown", "sparse-below-dense", "plausible-range"}) {
     if (rule == r) return true;
   }
   return false;
