@@ -31,8 +31,8 @@ struct plan_options {
 
 // A quadrillion parameters is a thousand times today's largest models; bytes per parameter from fp4 to fp64
 // training state with room to spare.
-constexpr number_range parameter_range{0, 1e15, true};
-constexpr number_range bytes_range{0, 64, true};
+constexpr number_range parameter_range{1, 1e15};
+constexpr number_range bytes_range{0.0625, 64};
 
 // --weights fp8 means 1 byte per parameter, and decode compute at fp8.
 struct weight_format {
@@ -112,7 +112,7 @@ void setup_plan(CLI::App& app, context& ctx) {
   auto t = std::make_shared<plan_options>();
   auto* train = plan->add_subcommand("train", "Chips (or days), memory fit and MWh to train a model");
   add_model_options(*train, *t);
-  add_number_option(*train, "--tokens", t->tokens, "Training tokens", {0, 1e17, true})->required()->type_name("N");
+  add_number_option(*train, "--tokens", t->tokens, "Training tokens", {1, 1e17})->required()->type_name("N");
   add_number_option(*train, "--mfu", t->mfu, "Model FLOPs utilisation (default 0.4)", {0.001, 1})->type_name("F");
   add_number_option(*train, "--bytes-per-param", t->bytes_per_param,
                     "Training state per parameter (default 16: bf16 weights and grads, fp32 master and Adam moments)",
@@ -134,7 +134,7 @@ void setup_plan(CLI::App& app, context& ctx) {
   add_number_option(*serve, "--context", s->context, "Tokens of context per sequence", {0, 1e9})->type_name("N");
   add_number_option(*serve, "--batch", s->batch, "Sequences decoded together (default 1)", {1, 1e6})->type_name("N");
   add_number_option(*serve, "--kv-bytes-per-token", s->kv_bytes_per_token,
-                    "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)", {0, 1e9, true})
+                    "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)", {1, 1e9})
       ->type_name("B");
   serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
 }

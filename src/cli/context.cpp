@@ -89,7 +89,7 @@ render::style context::output_style() const {
 }
 
 void context::emit(const std::string& text) const {
-  if (options.output.empty() || options.output == "-") {
+  if (options.output == "-" || (options.output.empty() && !options.output_given)) {
     write_descriptor(STDOUT_FILENO, text, "standard output", true);
   } else {
     write_output_file(options.output, text);
@@ -112,7 +112,8 @@ void add_global_options(CLI::App& app, context& ctx) {
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
   app.add_flag("--wide", o.wide, "On a terminal, never wrap a table to the terminal's width");
   app.add_option("-o,--output", o.output, "Write the output to FILE, atomically (a failed run leaves FILE as it was)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->each([&o](const std::string&) { o.output_given = true; });
   app.add_option("--color", o.color, "Colour and bars: auto (a terminal, unless NO_COLOR is set or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
@@ -151,7 +152,7 @@ double parse_number(const std::string& option, const std::string& text, const nu
   if (below || !(x <= r.max)) {
     throw CLI::ValidationError(option, fmt::format("{} is outside {}", quoted_value(text), range_text(r)));
   }
-  return x;
+  return x + 0.0;  // -0 is 0
 }
 
 std::string with_range(const std::string& help, const std::string& range) { return fmt::format("{} (in {})", help, range); }

@@ -21,6 +21,7 @@ struct global_options {
   std::string format = "table";
   bool json = false;
   std::string output;
+  bool output_given = false;  // -o "" is an empty file name, not stdout
   std::string color = "auto";
   bool wide = false;
 };

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <regex>
 #include <string>
 
 #include <fcntl.h>
@@ -34,7 +35,12 @@ std::string shown(const std::string& path) { return printable(path); }
 
 [[noreturn]] void fail_errno(const std::string& path) { fail(path, std::strerror(errno)); }
 
-bool names_a_descriptor(const std::string& path) { return path.starts_with("/proc/") || path.starts_with("/dev/"); }
+// Names of a descriptor this process already has open: /dev/stdout, /dev/fd/1, /proc/self/fd/1 (and the kernel's
+// /proc/PID/fd/N they point to). Other files under /dev or /proc (/dev/shm) are ordinary files.
+bool names_a_descriptor(const std::string& path) {
+  static const std::regex descriptor("^/(dev/(stdout|stderr|fd/[0-9]+)|proc/(self|thread-self|[0-9]+)/fd/[0-9]+)$");
+  return std::regex_match(path, descriptor);
+}
 
 // The file a chain of symlinks ends at (which may not exist yet: a dangling link is written through, creating
 // its target). Relative link contents are relative to the link's directory. `via_descriptor`: the chain passed
@@ -85,7 +91,7 @@ void replace_atomically(const std::string& shown_path, const std::string& target
                         const struct stat* existing) {
   const fs::path where(target);
   std::string temp = (where.parent_path().empty() ? fs::path(".") : where.parent_path()).string() + "/." +
-                     where.filename().string() + ".xpuspec-XXXXXX";
+                     where.filename().string().substr(0, 200) + ".xpuspec-XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) fail_errno(shown_path);
   try {
@@ -140,7 +146,7 @@ void write_descriptor(int fd, const std::string& text, const std::string& what, 
 }
 
 void write_output_file(const std::string& path, const std::string& text) {
-  if (path.empty()) fail(path, "empty file name");
+  if (path.empty()) throw error("-o needs a file name (\"-\" is standard output)");
   // Following links: what the name finally is decides how it is written.
   struct stat followed {};
   const bool exists = ::stat(path.c_str(), &followed) == 0;
@@ -162,6 +168,9 @@ void write_output_file(const std::string& path, const std::string& text) {
     replace_atomically(path, target, text, nullptr);
     return;
   }
+  // Replacing the file needs only the folder's permission; the shell's `>` would need the file's. Ask for that too,
+  // so -o never overwrites what the user protected.
+  if (::access(path.c_str(), W_OK) != 0) fail_errno(path);
   if (followed.st_nlink > 1) {
     fail(path, fmt::format("it has {} hard links, and replacing it atomically would cut it off from the others; "
                            "write to a new file and copy it over",

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "xpuspec/error.hpp"
+
 namespace xpuspec {
 namespace {
 

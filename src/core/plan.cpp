@@ -101,7 +101,8 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
     if (const source_ref* s = c->find_source(c->price_cloud_hour.source)) row.price_date = s->published;
     if (row.usd_per_hour.known() && row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
       const double tokens_per_s = std::min(*row.tokens_per_s_bandwidth, *row.tokens_per_s_compute);
-      row.tokens_per_usd = tokens_per_s * 3600 / *row.usd_per_hour.number;
+      const double per_usd = tokens_per_s * 3600 / *row.usd_per_hour.number;
+      if (std::isfinite(per_usd)) row.tokens_per_usd = per_usd;
     }
     report.rows.push_back(std::move(row));
   }

@@ -105,7 +105,7 @@ constexpr std::chrono::months price_max_age{12};
 
 // Per logic die: the lithography reticle is 26 x 33 mm = 858 mm² (a die cannot be larger); the densest logic
 // processes in production are below ~300 million transistors per mm².
-constexpr double max_die_area_mm2 = 860;
+constexpr double max_die_area_mm2 = 858;
 constexpr double max_transistors_per_mm2 = 350e6;
 
 // Sparse/dense and the precision ladder tolerate vendors' rounding (1,979 / 989.4 = 2.0002).
@@ -356,14 +356,14 @@ class file_checker {
     const double dies = chip_.die_count.known() ? *chip_.die_count.amount : 1;
     if (*area.amount / dies > max_die_area_mm2) {
       add("die-bounds", area.pointer,
-          fmt::format("{} mm² over {} logic die{} is {:.0f} mm² a die, larger than the lithography reticle (858 mm²): "
+          fmt::format("{} mm² over {} logic die{} is {:.4g} mm² a die, larger than the lithography reticle (858 mm²): "
                       "is die.count missing, or HBM and base dies added in?",
                       area.written, dies, dies == 1 ? "" : "s", *area.amount / dies));
     }
     const value& transistors = chip_.transistors;
     if (transistors.known() && *transistors.amount * 1e9 / *area.amount > max_transistors_per_mm2) {
       add("die-bounds", transistors.pointer,
-          fmt::format("{} billion transistors on {} mm² is {:.0f} million per mm², denser than any logic process: "
+          fmt::format("{} billion transistors on {} mm² is {:.4g} million per mm², denser than any logic process: "
                       "is the area per die rather than the total, or the count in millions?",
                       transistors.written, area.written, *transistors.amount * 1e3 / *area.amount));
     }

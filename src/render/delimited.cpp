@@ -96,6 +96,17 @@ std::string to_delimited(const metrics_report& r, dialect d) {
 }
 
 std::string to_delimited(const sources_report& r, dialect d) {
+  if (!r.selection.is_default()) {
+    // `sources --basis ...` asks for values: one row per selected value, with its source.
+    std::string out = record(d, {"chip", "field", "value", "written", "basis", "missing", "source", "note"});
+    for (const auto& c : r.caveats) {
+      const value& v = *c.entry;
+      out += record(d, {c.subject->id, c.field, number(v.amount), v.written,
+                        v.known() ? std::string(to_string(v.basis)) : "", v.known() ? "" : std::string(to_string(v.missing)),
+                        v.source, v.note});
+    }
+    return out;
+  }
   std::string out =
       record(d, {"chip", "source", "title", "publisher", "published", "url", "accessed", "via", "fields"});
   for (const auto& use : r.uses) {

@@ -29,7 +29,8 @@ nlohmann::ordered_json json_document(const validation_report& r);
 
 template <typename Report>
 std::string to_json(const Report& r) {
-  return json_document(r).dump(2) + "\n";
+  // A file name from the disk may not be UTF-8; JSON must be, so such bytes become U+FFFD rather than an error.
+  return json_document(r).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string to_text(const validation_report& r, const style& s);

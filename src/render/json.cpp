@@ -170,6 +170,10 @@ json json_document(const sources_report& r) {
                        {"basis", v.known() ? json(to_string(v.basis)) : json(nullptr)},
                        {"missing", v.known() ? json(nullptr) : json(to_string(v.missing))}, {"note", v.note}});
   }
+  // With a chosen selection the values are the answer, so they come first (JSON Lines prints the first list).
+  if (!r.selection.is_default()) {
+    return json({{"schema_version", json_schema_version}, {"caveats", std::move(caveats)}, {"sources", std::move(uses)}});
+  }
   return json({{"schema_version", json_schema_version}, {"sources", std::move(uses)}, {"caveats", std::move(caveats)}});
 }
 

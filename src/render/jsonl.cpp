@@ -11,7 +11,9 @@ namespace xpuspec::render {
 std::string to_jsonl(const nlohmann::ordered_json& document) {
   std::string out;
   const auto lines = [&](const nlohmann::ordered_json& records) {
-    for (const auto& record : records) out += record.dump() + "\n";
+    for (const auto& record : records) {
+      out += record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    }
     return out;
   };
   // Per-chip reports: one chip a line. Catalogues (metrics, sources, rules): one entry a line.
@@ -20,8 +22,8 @@ std::string to_jsonl(const nlohmann::ordered_json& document) {
     if (member.is_array()) return lines(member);
   }
   // One record: a chip sheet is the chip itself; a match is the whole answer.
-  if (document.size() == 2 && document.contains("chip")) return document.at("chip").dump() + "\n";
-  return document.dump() + "\n";
+  const auto& record = document.size() == 2 && document.contains("chip") ? document.at("chip") : document;
+  return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace xpuspec::render

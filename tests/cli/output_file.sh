@@ -57,6 +57,16 @@ expect_eq "$?" "0" "-o /dev/null exits 0"
 "$bin" list --format csv -o /dev/stdout > via-stdout.csv
 expect_eq "$(head -c 3 via-stdout.csv)" "id," "-o /dev/stdout writes to the shell's redirection"
 
+# A regular file under /dev (tmpfs at /dev/shm) is an ordinary file: replaced, not appended to.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  shm=$(mktemp /dev/shm/xpuspec-test.XXXXXX)
+  "$bin" list --format csv -o "$shm" && "$bin" list --format csv -o "$shm"
+  expect_eq "$(wc -l < "$shm")" "$("$bin" list --format csv | wc -l)" "-o under /dev/shm replaces the file"
+  rm -f "$shm"
+fi
+"$bin" list -o "" 2>/dev/null
+expect_eq "$?" "2" "-o with an empty name is an error"
+
 # Names that cannot be written: a clear error, exit 2.
 mkdir folder.csv
 err=$("$bin" list -o folder.csv 2>&1)
