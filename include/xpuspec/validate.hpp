@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "xpuspec/diagnostics.hpp"
@@ -21,6 +22,10 @@ struct chip_file {
 // Files whose ids and aliases must be unique among themselves.
 struct validation_layer {
   std::vector<chip_file> files;
+  // Lower-case ids of the chips in the layers beneath (the bundled data, when it is in use). A file here may
+  // replace one of them (same id) or shadow its aliases, but an alias of its own equal to one of these ids would
+  // make loading fail.
+  std::unordered_set<std::string> ids_beneath;
 };
 
 struct validation_report {
@@ -34,6 +39,8 @@ struct validation_report {
 
 // The bundled data as one layer.
 validation_layer bundled_layer();
+// The bundled chips' ids, lower-case: the ids_beneath of a layer checked on top of the bundled data.
+std::unordered_set<std::string> bundled_ids();
 // The chip files of paths (files, or folders searched recursively) as one layer. Throws xpuspec::error for a
 // path that does not exist: that is a usage error, not a finding. A file that cannot be read is a finding of
 // rule "file" when it is checked.

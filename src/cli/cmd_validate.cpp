@@ -22,11 +22,17 @@ int run_validate(const validate_options& o, context& ctx) {
   }
   // Without paths: the data in use, each layer checked on its own (a later layer may override an earlier one).
   std::vector<validation_layer> layers;
+  // User files are checked against the bundled ids too, unless they will be loaded without them.
+  const auto ids_beneath = ctx.options.no_bundled ? std::unordered_set<std::string>() : bundled_ids();
   if (!o.paths.empty()) {
     layers.push_back(layer_from_paths(o.paths));
+    layers.back().ids_beneath = ids_beneath;
   } else {
     if (!ctx.options.no_bundled) layers.push_back(bundled_layer());
-    for (const auto& path : ctx.data_paths()) layers.push_back(layer_from_paths({path}));
+    for (const auto& path : ctx.data_paths()) {
+      layers.push_back(layer_from_paths({path}));
+      layers.back().ids_beneath = ids_beneath;
+    }
   }
   const validation_report report = validate(layers, o.jobs);
   ctx.emit(render::render(report, ctx.findings_format(), ctx.output_style()));

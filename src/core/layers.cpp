@@ -12,6 +12,7 @@
 #include "xpuspec/error.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/names.hpp"
+#include "xpuspec/validate.hpp"
 
 // Apart from catalog.cpp because it is the one place that needs the digested bundled chips: the build-time tool
 // that digests them links the rest of the core without it.
@@ -103,6 +104,13 @@ catalog load_catalog(const load_options& options) {
     }
   }
   return catalog(std::move(chips));
+}
+
+// Here, not in validate.cpp: the digested chips link into xpuspec_core only (the digester itself uses validate).
+std::unordered_set<std::string> bundled_ids() {
+  std::unordered_set<std::string> ids;
+  for (const auto& c : bundled_chips()) ids.insert(to_lower(c.id));
+  return ids;
 }
 
 }  // namespace xpuspec

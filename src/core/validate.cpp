@@ -454,6 +454,13 @@ void check_layer(const validation_layer& layer, std::size_t jobs, validation_rep
         for (const auto& claim : checked.claims) {
           const std::string lower = to_lower(claim.name);
           const auto [it, inserted] = claimed.try_emplace(lower, claimed_name{file, checked.id});
+          if (inserted && !claim.is_id && layer.ids_beneath.count(lower) > 0 && lower != to_lower(checked.id)) {
+            checked.findings.push_back(make_finding(
+                file, claim.where, "duplicate-alias",
+                fmt::format("\"{}\" is the id of a bundled chip: with the bundled data in use, loading fails on the "
+                            "clash (rename the alias, or load with --no-bundled)",
+                            claim.name)));
+          }
           if (inserted || it->second.file == file) continue;
           checked.findings.push_back(make_finding(
               file, claim.where, claim.is_id ? "duplicate-id" : "duplicate-alias",

@@ -171,6 +171,21 @@ TEST_CASE("two chips with every spec figure equal are flagged, once, and a chip 
   CHECK(report.findings.front().level == severity::warning);
 }
 
+TEST_CASE("a user alias equal to a bundled chip's id is a finding; replacing that chip is not", "[bad]") {
+  test::scratch_dir dir;
+  test::write(dir.path() / "mine.json", test::chip_json("mine", R"(["H100", "nvidia-h100-sxm"])"));
+  test::write(dir.path() / "nvidia-a100-sxm.json", test::chip_json("nvidia-a100-sxm", R"(["a100"])"));
+  validation_layer layer = layer_from_paths({dir.path().string()});
+  layer.ids_beneath = bundled_ids();
+  const validation_report report = validate({layer});
+  // "H100" is a bundled alias (shadowed, allowed); the file replacing nvidia-a100-sxm may keep its aliases.
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].rule == "duplicate-alias");
+  CHECK_THAT(report.findings[0].message, test::contains("\"nvidia-h100-sxm\" is the id of a bundled chip"));
+  // Without the bundled data beneath, nothing clashes.
+  CHECK(validate({layer_from_paths({dir.path().string()})}).findings.empty());
+}
+
 TEST_CASE("validate reports the same findings in the same order on one thread or many", "[bad]") {
   // Files are checked in parallel, chunk by chunk; the whole corpus is more than one chunk and holds duplicate
   // ids across files (copied below), so ordering and the cross-file checks are both exercised.
