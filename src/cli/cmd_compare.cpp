@@ -43,6 +43,7 @@ void setup_compare(CLI::App& app, context& ctx) {
   add_precision_option(*sub, o->precision);
   sub->add_option("-b,--baseline", o->baseline, "Add each metric as a ratio to this chip's")->type_name("CHIP");
   sub->add_option("-m,--metrics", o->metrics, "Only these metric ids, in this order (see `xpuspec metrics`)")
+      ->allow_extra_args(false)
       ->delimiter(',')
       ->type_name("ID,...");
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_compare(*o, c); }; });

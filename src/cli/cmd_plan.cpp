@@ -99,7 +99,9 @@ void add_model_options(CLI::App& sub, plan_options& o) {
   add_number_option(sub, "--active-params", o.active_params, "Parameters active per token, for a mixture of experts",
                     parameter_range)
       ->type_name("N");
-  sub.add_option("--chip", o.chips, "A chip to plan for (repeatable; default: all)")->type_name("CHIP");
+  sub.add_option("--chip", o.chips, "A chip to plan for (repeatable; default: all)")
+      ->allow_extra_args(false)
+      ->type_name("CHIP");
   sub.add_option("-p,--precision", o.precision, "Precision of the compute figures (dense)")->type_name("PRECISION");
 }
 

@@ -103,6 +103,7 @@ void add_global_options(CLI::App& app, context& ctx) {
                  "colon-separated); a file with a bundled chip's id replaces it")
       ->type_name("DIR")
       ->expected(1)
+      ->allow_extra_args(false)  // one folder per --data: `compare --data DIR h100 a100` keeps its chips
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("--no-bundled", o.no_bundled, "Use only the chips from --data and XPUSPEC_PATH");
   auto* format = app.add_option("--format", o.format,
@@ -211,9 +212,11 @@ CLI::Option* add_numbers_option(CLI::App& sub, const std::string& name, std::vec
 void add_filter_options(CLI::App& sub, list_filter& filter) {
   sub.add_option("--vendor", filter.vendors, "Only these vendors (repeatable or comma-separated; any case)")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->type_name("VENDOR");
   sub.add_option("--status", filter.statuses, "Only these statuses")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case))
       ->type_name("STATUS");
 }
