@@ -9,9 +9,10 @@ namespace xpuspec {
 
 std::string to_lower(std::string_view s);
 
-// Control bytes and bytes outside ASCII as \xNN: text from a file or the environment must not reach a terminal
-// raw, nor break the UTF-8 of a message.
-std::string printable(std::string_view text);
+// Control bytes as \xNN: text from a file, the command line or the environment must not reach a terminal raw.
+// Bytes outside ASCII are escaped too, unless keep_non_ascii (for messages whose UTF-8 a reader should see as
+// written).
+std::string printable(std::string_view text, bool keep_non_ascii = false);
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Up to `limit` candidates near `typed` (case-insensitive), closest first.

@@ -1,4 +1,5 @@
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -22,17 +23,22 @@ int run_validate(const validate_options& o, context& ctx) {
   }
   // Without paths: the data in use, each layer checked on its own (a later layer may override an earlier one).
   std::vector<validation_layer> layers;
-  // User files are checked against the bundled ids too, unless they will be loaded without them.
-  const auto ids_beneath = ctx.options.no_bundled ? std::unordered_set<std::string>() : bundled_ids();
+  // User files are checked against the bundled ids too, unless they will be loaded without them. The ids are
+  // built on first need (it builds the bundled chips), so validating the bundled data alone does not pay for it.
+  std::optional<std::unordered_set<std::string>> bundled;
+  const auto add_user_layer = [&](const std::vector<std::string>& paths) {
+    validation_layer layer = layer_from_paths(paths);
+    if (!ctx.options.no_bundled) {
+      if (!bundled) bundled = bundled_ids();
+      layer.ids_beneath = *bundled;
+    }
+    layers.push_back(std::move(layer));
+  };
   if (!o.paths.empty()) {
-    layers.push_back(layer_from_paths(o.paths));
-    layers.back().ids_beneath = ids_beneath;
+    add_user_layer(o.paths);
   } else {
     if (!ctx.options.no_bundled) layers.push_back(bundled_layer());
-    for (const auto& path : ctx.data_paths()) {
-      layers.push_back(layer_from_paths({path}));
-      layers.back().ids_beneath = ids_beneath;
-    }
+    for (const auto& path : ctx.data_paths()) add_user_layer({path});
   }
   const validation_report report = validate(layers, o.jobs);
   ctx.emit(render::render(report, ctx.findings_format(), ctx.output_style()));

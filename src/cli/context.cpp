@@ -156,13 +156,16 @@ double parse_number(const std::string& option, const std::string& text, const nu
   return x + 0.0;  // -0 is 0
 }
 
+// "-n,--count" is named "--count" in messages.
+std::string long_name(const std::string& names) { return names.substr(names.rfind(',') + 1); }
+
 std::string with_range(const std::string& help, const std::string& range) { return fmt::format("{} (in {})", help, range); }
 
 }  // namespace
 
 CLI::Option* add_number_option(CLI::App& sub, const std::string& name, double& target, const std::string& help,
                                number_range range) {
-  const std::string option = name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1);
+  const std::string option = long_name(name);
   return sub
       .add_option_function<std::string>(
           name, [&target, option, range](const std::string& text) { target = parse_number(option, text, range); },
@@ -172,7 +175,7 @@ CLI::Option* add_number_option(CLI::App& sub, const std::string& name, double& t
 
 CLI::Option* add_count_option(CLI::App& sub, const std::string& name, std::size_t& target, const std::string& help,
                               std::size_t min, std::size_t max) {
-  const std::string option = name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1);
+  const std::string option = long_name(name);
   const std::string range = fmt::format("[{}, {}]", min, max);
   return sub
       .add_option_function<std::string>(
@@ -197,7 +200,7 @@ CLI::Option* add_count_option(CLI::App& sub, const std::string& name, std::size_
 
 CLI::Option* add_numbers_option(CLI::App& sub, const std::string& name, std::vector<double>& target,
                                 const std::string& help, number_range range) {
-  const std::string option = name.substr(name.rfind(',') == std::string::npos ? 0 : name.rfind(',') + 1);
+  const std::string option = long_name(name);
   return sub
       .add_option_function<std::vector<std::string>>(
           name,

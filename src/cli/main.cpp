@@ -27,12 +27,7 @@ void print_errors(const std::string& message) {
   std::istringstream lines(message);
   for (std::string line; std::getline(lines, line);) {
     // Messages quote what the user typed and what files hold: no control character reaches the terminal raw.
-    std::string shown;
-    for (const char c : line) {
-      const auto byte = static_cast<unsigned char>(c);
-      shown += byte < 0x20 || byte == 0x7F ? fmt::format("\\x{:02X}", byte) : std::string(1, c);
-    }
-    std::fputs(fmt::format("xpuspec: error: {}\n", shown).c_str(), stderr);
+    std::fputs(fmt::format("xpuspec: error: {}\n", xpuspec::printable(line, true)).c_str(), stderr);
   }
 }
 

@@ -67,9 +67,6 @@ std::string resolve_symlinks(const std::string& path, bool& via_descriptor) {
   fail(path, "too many levels of symbolic links");
 }
 
-void write_all_to(int fd, const std::string& text, const std::string& path) {
-  write_descriptor(fd, text, path, false);
-}
 
 // Not a regular file (a terminal, /dev/null, a FIFO), or a file the shell opened for us (`> out` reached as
 // /dev/stdout): write into it as it is. In the second case append, so `>` (empty) and `>>` both read right.
@@ -77,7 +74,7 @@ void write_in_place(const std::string& path, const std::string& text, bool appen
   const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0));
   if (fd < 0) fail_errno(path);
   try {
-    write_all_to(fd, text, path);
+    write_descriptor(fd, text, path, false);
   } catch (...) {
     ::close(fd);
     throw;
@@ -111,7 +108,7 @@ void replace_atomically(const std::string& shown_path, const std::string& target
       ::umask(mask);
       if (::fchmod(fd, 0666 & ~mask) != 0) fail_errno(shown_path);
     }
-    write_all_to(fd, text, shown_path);
+    write_descriptor(fd, text, shown_path, false);
     if (::fsync(fd) != 0) fail_errno(shown_path);
     if (::close(fd) != 0) {
       ::unlink(temp.c_str());

@@ -13,10 +13,10 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
-std::string printable(std::string_view text) {
+std::string printable(std::string_view text, bool keep_non_ascii) {
   std::string out;
   for (unsigned char c : text) {
-    if (c < 0x20 || c >= 0x7F) {
+    if (c < 0x20 || c == 0x7F || (c > 0x7F && !keep_non_ascii)) {
       out += fmt::format("\\x{:02X}", c);
     } else {
       out += static_cast<char>(c);

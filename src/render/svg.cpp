@@ -65,12 +65,13 @@ std::string precision_label(precision p) { return fmt::format("dense {}", to_str
 // Decades covering [lo, hi] on a log axis; a bound that is not a positive finite number (no chip data gives one,
 // but a float must never reach an int conversion it overflows) is held to a double's range.
 std::pair<int, int> decades(double lo, double hi) {
-  const auto exponent = [](double x, double (*round)(double)) {
+  const auto exponent = [](double x, bool up) {
     if (!(x > 0) || !std::isfinite(x)) return x > 0 ? 308 : -308;
-    return static_cast<int>(std::clamp(round(std::log10(x)), -308.0, 308.0));
+    const double decade = up ? std::ceil(std::log10(x)) : std::floor(std::log10(x));
+    return static_cast<int>(std::clamp(decade, -308.0, 308.0));
   };
-  const int first = exponent(lo, std::floor);
-  return {first, std::max(first + 1, exponent(hi, std::ceil))};
+  const int first = exponent(lo, false);
+  return {first, std::max(first + 1, exponent(hi, true))};
 }
 
 // A round step for about `count` ticks over [0, hi].
