@@ -48,4 +48,6 @@ void setup_chart(CLI::App& app, context& ctx) {
   });
 }
 
+XPUSPEC_COMMAND(chart, 120, setup_chart);
+
 }  // namespace xpuspec::cli

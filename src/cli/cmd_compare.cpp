@@ -49,4 +49,6 @@ void setup_compare(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_compare(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(compare, 30, setup_compare);
+
 }  // namespace xpuspec::cli

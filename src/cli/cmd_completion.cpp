@@ -283,4 +283,6 @@ void setup_completion(CLI::App& app, context& ctx) {
   });
 }
 
+XPUSPEC_COMMAND(completion, 130, setup_completion);
+
 }  // namespace xpuspec::cli

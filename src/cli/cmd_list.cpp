@@ -21,4 +21,6 @@ void setup_list(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_list(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(list, 10, setup_list);
+
 }  // namespace xpuspec::cli

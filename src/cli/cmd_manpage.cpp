@@ -166,4 +166,6 @@ void setup_manpage(CLI::App& app, context& ctx) {
   });
 }
 
+XPUSPEC_COMMAND(manpage, 140, setup_manpage, false);
+
 }  // namespace xpuspec::cli

@@ -45,4 +45,6 @@ void setup_match(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_match(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(match, 60, setup_match);
+
 }  // namespace xpuspec::cli

@@ -21,4 +21,6 @@ void setup_metrics(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_metrics(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(metrics, 50, setup_metrics);
+
 }  // namespace xpuspec::cli

@@ -141,4 +141,6 @@ void setup_plan(CLI::App& app, context& ctx) {
   serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
 }
 
+XPUSPEC_COMMAND(plan, 80, setup_plan);
+
 }  // namespace xpuspec::cli

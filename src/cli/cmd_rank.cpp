@@ -36,4 +36,6 @@ void setup_rank(CLI::App& app, context& ctx) {
   });
 }
 
+XPUSPEC_COMMAND(rank, 40, setup_rank);
+
 }  // namespace xpuspec::cli

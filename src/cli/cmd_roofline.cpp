@@ -35,4 +35,6 @@ void setup_roofline(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_roofline(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(roofline, 70, setup_roofline);
+
 }  // namespace xpuspec::cli

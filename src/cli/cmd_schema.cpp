@@ -15,4 +15,6 @@ void setup_schema(CLI::App& app, context& ctx) {
   });
 }
 
+XPUSPEC_COMMAND(schema, 110, setup_schema);
+
 }  // namespace xpuspec::cli

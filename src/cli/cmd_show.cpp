@@ -21,4 +21,6 @@ void setup_show(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_show(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(show, 20, setup_show);
+
 }  // namespace xpuspec::cli

@@ -42,4 +42,6 @@ void setup_sources(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_sources(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(sources, 100, setup_sources);
+
 }  // namespace xpuspec::cli

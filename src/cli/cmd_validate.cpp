@@ -67,4 +67,6 @@ void setup_validate(CLI::App& app, context& ctx) {
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_validate(*o, c); }; });
 }
 
+XPUSPEC_COMMAND(validate, 90, setup_validate);
+
 }  // namespace xpuspec::cli

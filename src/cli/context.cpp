@@ -1,6 +1,7 @@
 #include "cli/context.hpp"
 #include "cli/output_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -60,8 +61,17 @@ render::format context::output_format() const {
   if (options.format == "text") return render::format::table;
   // CLI11 has checked the name against the list already; only validate's findings come as GitHub annotations.
   if (const auto f = render::format_from_string(options.format)) return *f;
-  throw error(fmt::format("--format {} is for validate's findings; this prints table, json, jsonl, csv, tsv or markdown",
-                          options.format));
+  std::vector<std::string_view> names;
+  std::vector<render::format> seen;
+  for (const auto& f : render::format_names) {
+    if (std::find(seen.begin(), seen.end(), f.value) != seen.end()) continue;  // "md" is markdown again
+    seen.push_back(f.value);
+    names.push_back(f.name);
+  }
+  const std::string_view last = names.back();
+  names.pop_back();
+  throw error(fmt::format("--format {} is for validate's findings; this prints {} or {}", options.format,
+                          fmt::join(names, ", "), last));
 }
 
 render::findings_format context::findings_format() const {
@@ -96,6 +106,18 @@ void context::emit(const std::string& text) const {
   }
 }
 
+namespace {
+
+// The report formats, then the two that only validate's findings have.
+std::vector<std::string> format_choices() {
+  std::vector<std::string> names;
+  for (const auto& f : render::format_names) names.emplace_back(f.name);
+  names.insert(names.end(), {"text", "github"});
+  return names;
+}
+
+}  // namespace
+
 void add_global_options(CLI::App& app, context& ctx) {
   global_options& o = ctx.options;
   app.add_option("--data", o.data,
@@ -108,7 +130,7 @@ void add_global_options(CLI::App& app, context& ctx) {
   app.add_flag("--no-bundled", o.no_bundled, "Use only the chips from --data and XPUSPEC_PATH");
   auto* format = app.add_option("--format", o.format,
                                 "Output format; validate's findings: text (the default), json or github")
-                     ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv", "markdown", "md", "text", "github"}))
+                     ->check(CLI::IsMember(format_choices()))
                      ->type_name("FORMAT");
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
   app.add_flag("--wide", o.wide, "On a terminal, never wrap a table to the terminal's width");
@@ -255,5 +277,23 @@ metric parse_metric(const std::string& name) {
   throw error(fmt::format("unknown metric \"{}\"{}; `xpuspec metrics` lists them", name,
                           did_you_mean(name, metric_names())));
 }
+
+namespace {
+
+std::vector<command>& rows() {
+  static std::vector<command> table;  // built during static initialisation, before main reads it
+  return table;
+}
+
+}  // namespace
+
+command_row::command_row(const command& c) {
+  auto& table = rows();
+  const auto after = std::upper_bound(table.begin(), table.end(), c.position,
+                                      [](int position, const command& row) { return position < row.position; });
+  table.insert(after, c);
+}
+
+std::span<const command> command_table() { return rows(); }
 
 }  // namespace xpuspec::cli

@@ -2,6 +2,8 @@
 // What every subcommand shares: the global options, the loaded chips, and where the output goes.
 
 #include <functional>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -86,21 +88,22 @@ rank_report rank_from(const rank_options& o, const catalog& cat);
 // roofline and chart roofline: arithmetic intensities in FLOP/byte (real kernels span about 0.1 to 10^4).
 inline constexpr number_range intensity_range{0, 1e6, true};
 
-// Subcommands: each adds itself to the app and, when chosen, sets ctx.run.
-void setup_list(CLI::App& app, context& ctx);
-void setup_show(CLI::App& app, context& ctx);
-void setup_compare(CLI::App& app, context& ctx);
-void setup_rank(CLI::App& app, context& ctx);
-void setup_metrics(CLI::App& app, context& ctx);
-void setup_match(CLI::App& app, context& ctx);
-void setup_roofline(CLI::App& app, context& ctx);
-void setup_plan(CLI::App& app, context& ctx);
-void setup_validate(CLI::App& app, context& ctx);
-void setup_schema(CLI::App& app, context& ctx);
-void setup_sources(CLI::App& app, context& ctx);
-void setup_chart(CLI::App& app, context& ctx);
-// These two read the whole app: every subcommand must be set up.
-void setup_completion(CLI::App& app, context& ctx);
-void setup_manpage(CLI::App& app, context& ctx);
+// The command table. Each cmd_NAME.cpp ends with its own row (XPUSPEC_COMMAND), so a new command is one new file;
+// main walks the rows in order to define, list and suggest commands, and the completion scripts and the man page
+// read what the rows' setup functions declare. A setup function adds its subcommand and options to the app and,
+// when the subcommand is chosen, sets ctx.run.
+using setup_function = void (*)(CLI::App& app, context& ctx);
+struct command {
+  std::string_view name;
+  int position;          // order in `xpuspec --help`, the completions and the man page
+  setup_function setup;
+  bool listed = true;    // false: for the build (manpage), not offered to users
+};
+std::span<const command> command_table();  // in position order
+struct command_row {
+  explicit command_row(const command& c);
+};
+#define XPUSPEC_COMMAND(name, position, ...) \
+  const ::xpuspec::cli::command_row name##_command_row { ::xpuspec::cli::command{#name, position, __VA_ARGS__} }
 
 }  // namespace xpuspec::cli

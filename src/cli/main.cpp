@@ -69,27 +69,14 @@ int main(int argc, char** argv) {
       "loaded.\nRun `xpuspec COMMAND --help` for a command's options.");
   xpuspec::cli::add_global_options(app, ctx);
 
-  using setup = void (*)(CLI::App&, xpuspec::cli::context&);
-  struct subcommand {
-    std::string_view name;
-    setup add;
-    bool listed = true;  // false: for the build (manpage), not offered to users
-  };
-  constexpr subcommand subcommands[] = {
-      {"list", xpuspec::cli::setup_list},         {"show", xpuspec::cli::setup_show},
-      {"compare", xpuspec::cli::setup_compare},   {"rank", xpuspec::cli::setup_rank},
-      {"metrics", xpuspec::cli::setup_metrics},   {"match", xpuspec::cli::setup_match},
-      {"roofline", xpuspec::cli::setup_roofline}, {"plan", xpuspec::cli::setup_plan},
-      {"validate", xpuspec::cli::setup_validate}, {"sources", xpuspec::cli::setup_sources},
-      {"schema", xpuspec::cli::setup_schema},     {"chart", xpuspec::cli::setup_chart},
-      {"completion", xpuspec::cli::setup_completion},
-      {"manpage", xpuspec::cli::setup_manpage, false}};
+  const auto subcommands = xpuspec::cli::command_table();
   std::vector<std::string> commands;
   for (const auto& sub : subcommands) {
     if (sub.listed) commands.emplace_back(sub.name);
   }
   const auto known = [&](std::string_view word) {
-    return std::any_of(std::begin(subcommands), std::end(subcommands), [&](const subcommand& s) { return s.name == word; });
+    return std::any_of(subcommands.begin(), subcommands.end(),
+                       [&](const xpuspec::cli::command& c) { return c.name == word; });
   };
 
   // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command
@@ -111,7 +98,7 @@ int main(int argc, char** argv) {
   // the command it runs; help, --version and the completion scripts see them all.
   const bool all = help_or_version || word == "completion" || word == "manpage";
   for (const auto& sub : subcommands) {
-    if (all || sub.name == word) sub.add(app, ctx);
+    if (all || sub.name == word) sub.setup(app, ctx);
   }
   // Global options may come anywhere, also after a nested command (`plan train`, `chart bar`).
   const auto fall_through = [](auto& self, CLI::App& parent) -> void {

@@ -51,4 +51,23 @@ std::string to_github(const validation_report& r) {
   return out;
 }
 
+json findings_document(const validation_report& r) {
+  json findings = json::array();
+  for (const auto& f : r.findings) {
+    findings.push_back({{"file", f.file},
+                        {"line", f.where.line ? json(f.where.line) : json(nullptr)},
+                        {"column", f.where.line ? json(f.where.column) : json(nullptr)},
+                        {"severity", to_string(f.level)},
+                        {"rule", f.rule},
+                        {"message", f.message}});
+  }
+  return json({{"schema_version", json_schema_version},
+               {"files", r.files},
+               {"chips", r.chips},
+               {"errors", r.count(severity::error)},
+               {"warnings", r.count(severity::warning)},
+               {"infos", r.count(severity::info)},
+               {"findings", std::move(findings)}});
+}
+
 }  // namespace xpuspec::render

@@ -40,18 +40,6 @@ struct grid {
                                             // the rest; 0: the table is not wrapped
 };
 
-grid list_grid(const list_report& r);
-grid show_grid(const show_report& r);
-grid compare_grid(const compare_report& r);
-grid rank_grid(const rank_report& r);
-grid metrics_grid(const metrics_report& r);
-grid rules_grid(const rules_report& r);
-// Two tables in one report do not fit one grid: the caveats table goes into the notes as rows of text.
-grid sources_grid(const sources_report& r);
-grid match_grid(const match_report& r);
-grid roofline_grid(const roofline_report& r);
-grid train_grid(const train_report& r);
-grid serve_grid(const serve_report& r);
 // "1.62e+24": for counts far beyond what four significant digits show plainly.
 std::string big_number(double x);
 

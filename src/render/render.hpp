@@ -1,6 +1,6 @@
 #pragma once
-// Output formats. Each format is one file of pure functions from a computed report to text; this header and
-// render.cpp are the one place that switches between them.
+// Reports as text. Each report has one view (src/render/views/), each format one writer; render.cpp is the one
+// place that switches between formats.
 
 #include <string>
 #include <string_view>
@@ -14,6 +14,15 @@
 namespace xpuspec::render {
 
 enum class format { table, json, jsonl, csv, tsv, markdown };
+// Every name --format accepts for a report, and what it means (the CLI's choices and completion come from here).
+struct format_name {
+  std::string_view name;
+  format value;
+};
+inline constexpr format_name format_names[] = {{"table", format::table}, {"json", format::json},
+                                               {"jsonl", format::jsonl}, {"csv", format::csv},
+                                               {"tsv", format::tsv},     {"markdown", format::markdown},
+                                               {"md", format::markdown}};
 std::optional<format> format_from_string(std::string_view name);
 
 struct style {
@@ -22,11 +31,11 @@ struct style {
   std::size_t width = 0;  // a table wider than this many columns is wrapped into blocks; 0: never (pipes, --wide)
 };
 
-std::string render(const list_report& r, format f, const style& s);
-std::string render(const show_report& r, format f, const style& s);
-std::string render(const compare_report& r, format f, const style& s);
-std::string render(const rank_report& r, format f, const style& s);
-std::string render(const metrics_report& r, format f, const style& s);
+// Any report as text in format f: list_report, show_report, compare_report, rank_report, metrics_report,
+// sources_report, match_report, roofline_report, train_report, serve_report and rules_report. Each report's view
+// (src/render/views/) defines it; a report with no view does not link.
+template <typename Report>
+std::string render(const Report& r, format f, const style& s);
 
 // Charts as self-contained SVG documents (svg.cpp).
 std::string render_svg(const roofline_report& r);
@@ -36,14 +45,7 @@ std::string render_svg(const rank_report& r);
 enum class findings_format { text, json, github };
 std::string render(const validation_report& r, findings_format f, const style& s);
 
-std::string render(const sources_report& r, format f, const style& s);
-std::string render(const match_report& r, format f, const style& s);
-std::string render(const roofline_report& r, format f, const style& s);
-std::string render(const train_report& r, format f, const style& s);
-std::string render(const serve_report& r, format f, const style& s);
-
 // `validate --list-rules`.
 struct rules_report {};
-std::string render(const rules_report& r, format f, const style& s);
 
 }  // namespace xpuspec::render

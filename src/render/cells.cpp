@@ -1,0 +1,48 @@
+// What several views show the same way: a value's cell in a table, its JSON, its field in CSV.
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+
+namespace xpuspec::render {
+
+std::string_view basis_marker(basis b) {
+  switch (b) {
+    case basis::vendor: return "";
+    case basis::measured: return " [m]";
+    case basis::derived: return " [d]";
+    case basis::estimate: return " [e]";
+    case basis::projected: return " [p]";
+  }
+  return "";
+}
+
+cell metric_cell(const metric_value& v, bool derived) {
+  if (v.known()) return {human_number(*v.number) + std::string(basis_marker(v.basis)), true, false};
+  // A raw value says why it is missing; a ratio over it is just missing, its reason listed below the table.
+  return {derived ? "—" : std::string(to_string(v.missing)), true, true};
+}
+
+cell count_cell(const std::optional<std::size_t>& n) { return {n ? std::to_string(*n) : "—", true, !n}; }
+cell number_cell(const std::optional<double>& x) { return {x ? human_number(*x) : "—", true, !x}; }
+
+json number_or_null(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+json count_or_null(const std::optional<std::size_t>& n) { return n ? json(*n) : json(nullptr); }
+
+json chip_summary(const chip& c) { return {{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}}; }
+
+json metric_json(const metric_value& v) {
+  json out{{"value", number_or_null(v.number)}};
+  if (v.known()) {
+    out["basis"] = to_string(v.basis);
+  } else {
+    out["missing"] = to_string(v.missing);
+    out["missing_reason"] = v.reason;
+  }
+  return out;
+}
+
+std::string field_number(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
+std::string field_count(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : ""; }
+
+}  // namespace xpuspec::render

@@ -1,0 +1,75 @@
+#pragma once
+// A report's view: how one kind of report shows itself, written once in src/render/views/REPORT.cpp. A view has
+// three faces of the same records, and the format writers render any view through them:
+//   layout   a grid for people (the table and Markdown writers draw it)
+//   document the JSON document (JSON prints it; JSON Lines prints its records one per line)
+//   rows     flat records under field names (CSV and TSV)
+// A new report needs one view file; a new format needs its writer and one case in render.cpp, never a view.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "render/grid.hpp"
+#include "render/render.hpp"
+
+namespace xpuspec::render {
+
+using json = nlohmann::ordered_json;
+
+// Named fields and one row of text per record: the flat face of a view.
+struct records {
+  std::vector<std::string> fields;
+  std::vector<std::vector<std::string>> rows;
+};
+
+// Specialised once per report, with three static functions from the report:
+//   grid layout(const Report&); json document(const Report&); records rows(const Report&);
+template <typename Report>
+struct view;
+
+// A view with its report's type erased, so the one switch over formats (render.cpp) is compiled once.
+struct any_view {
+  const void* report;
+  grid (*layout)(const void*);
+  json (*document)(const void*);
+  records (*rows)(const void*);
+};
+std::string write(const any_view& v, format f, const style& s);
+
+template <typename Report>
+std::string render(const Report& r, format f, const style& s) {
+  using v = view<Report>;
+  return write({&r, [](const void* p) { return v::layout(*static_cast<const Report*>(p)); },
+                [](const void* p) { return v::document(*static_cast<const Report*>(p)); },
+                [](const void* p) { return v::rows(*static_cast<const Report*>(p)); }},
+               f, s);
+}
+
+// Ends each view file: defines render() for that report, which render.hpp declares for every report.
+#define XPUSPEC_RENDER_VIEW(Report) template std::string render<Report>(const Report&, format, const style&)
+
+// Cells, values and fields that several views show the same way (cells.cpp).
+
+// Values that are not straight off a datasheet carry a marker, so an estimate never passes for a vendor figure.
+std::string_view basis_marker(basis b);
+inline constexpr std::string_view basis_legend =
+    "[d] derived from vendor figures  [e] estimate  [p] projected (not shipping)  [m] measured  —  missing";
+// A metric's value with its basis marker; a missing raw value says why, a missing ratio is just "—".
+cell metric_cell(const metric_value& v, bool derived);
+cell count_cell(const std::optional<std::size_t>& n);
+cell number_cell(const std::optional<double>& x);
+
+json number_or_null(const std::optional<double>& x);
+json count_or_null(const std::optional<std::size_t>& n);
+json chip_summary(const chip& c);
+// {"value": ..., "basis": ...} or {"value": null, "missing": ..., "missing_reason": ...}
+json metric_json(const metric_value& v);
+
+// Fields of a flat record: full precision, and missing as the empty field.
+std::string field_number(const std::optional<double>& x);
+std::string field_count(const std::optional<std::size_t>& n);
+
+}  // namespace xpuspec::render

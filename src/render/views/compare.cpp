@@ -1,0 +1,105 @@
+// `compare`: the report's view, written once; the format writers in src/render/ render it.
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+
+namespace xpuspec::render {
+
+template <>
+struct view<compare_report> {
+  static grid layout(const compare_report& r) {
+    grid g;
+    g.preamble.emplace_back("precision", fmt::format("{} (dense; sparse figures are never compared)", to_string(r.prec)));
+    if (r.baseline) g.preamble.emplace_back("baseline", fmt::format("{} (ratios are value / baseline)", r.baseline->id));
+    g.headers = {"metric", "unit"};
+    g.key_columns = 2;  // one column per chip: on a narrow terminal they wrap, each block with metric and unit
+    for (const auto& row : r.rows) g.headers.push_back(row.subject->id);
+    bool any_marker = false;
+    for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+      const metric_def& def = definition(r.metrics[m]);
+      std::vector<cell> line{{std::string(def.name)}, {metric_unit(def.id, r.prec)}};
+      for (const auto& row : r.rows) {
+        cell c = metric_cell(row.values[m], def.derived);
+        any_marker = any_marker || row.values[m].basis != basis::vendor || c.muted;
+        if (!row.relative.empty() && row.relative[m]) c.text += fmt::format(" ({})", human_ratio(*row.relative[m]));
+        line.push_back(std::move(c));
+      }
+      g.rows.push_back(std::move(line));
+    }
+    for (const auto& row : r.rows) {
+      const chip& c = *row.subject;
+      const std::string typed = row.requested == c.id ? "" : fmt::format("{} = ", row.requested);
+      g.notes.push_back(fmt::format("{}{}: {}{}", typed, c.id, c.name, c.bundled ? "" : fmt::format(" (from {})", c.origin)));
+    }
+    for (const auto& row : r.rows) {
+      std::set<std::string> reasons;
+      for (const auto& v : row.values) {
+        if (!v.known()) reasons.insert(v.reason);
+      }
+      for (const auto& reason : reasons) g.notes.push_back(fmt::format("{}: {}", row.subject->id, reason));
+    }
+    if (any_marker) g.notes.emplace_back(basis_legend);
+    return g;
+  }
+
+  static json document(const compare_report& r) {
+    json metric_ids = json::array();
+    for (metric m : r.metrics) metric_ids.push_back(definition(m).name);
+    json chips = json::array();
+    for (const auto& row : r.rows) {
+      json metrics = json::object();
+      json relative = json::object();
+      json missing = json::object();
+      json reasons = json::object();
+      json bases = json::object();
+      for (std::size_t i = 0; i < r.metrics.size(); ++i) {
+        const std::string name(definition(r.metrics[i]).name);
+        const metric_value& v = row.values[i];
+        metrics[name] = number_or_null(v.number);
+        if (r.baseline) relative[name] = number_or_null(row.relative[i]);
+        if (!v.known()) {
+          missing[name] = to_string(v.missing);
+          reasons[name] = v.reason;
+        } else if (v.basis != basis::vendor) {
+          bases[name] = to_string(v.basis);
+        }
+      }
+      json entry = chip_summary(*row.subject);
+      entry["requested"] = row.requested;
+      entry["metrics"] = std::move(metrics);
+      entry["relative"] = std::move(relative);
+      entry["missing"] = std::move(missing);
+      entry["missing_reasons"] = std::move(reasons);
+      entry["basis"] = std::move(bases);
+      chips.push_back(std::move(entry));
+    }
+    return json({{"schema_version", json_schema_version},
+                 {"precision", to_string(r.prec)},
+                 {"baseline", r.baseline ? json(r.baseline->id) : json(nullptr)},
+                 {"metric_ids", std::move(metric_ids)},
+                 {"chips", std::move(chips)}});
+  }
+
+  static records rows(const compare_report& r) {
+    std::vector<std::string> header{"id", "name", "vendor"};
+    for (metric m : r.metrics) header.emplace_back(definition(m).name);
+    if (r.baseline) {
+      for (metric m : r.metrics) header.push_back(fmt::format("{}_relative", definition(m).name));
+    }
+    records out{std::move(header), {}};
+    for (const auto& row : r.rows) {
+      std::vector<std::string> fields{row.subject->id, row.subject->name, row.subject->vendor};
+      for (const auto& v : row.values) fields.push_back(field_number(v.number));
+      for (const auto& rel : row.relative) fields.push_back(field_number(rel));
+      out.rows.push_back(std::move(fields));
+    }
+    return out;
+  }
+};
+
+XPUSPEC_RENDER_VIEW(compare_report);
+
+}  // namespace xpuspec::render

@@ -1,0 +1,48 @@
+// `list`: the report's view, written once; the format writers in src/render/ render it.
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+
+namespace xpuspec::render {
+
+template <>
+struct view<list_report> {
+  static grid layout(const list_report& r) {
+    grid g;
+    g.headers = {"id", "name", "vendor", "form factor", "status", "released"};
+    for (const chip* c : r.chips) {
+      g.rows.push_back({{c->id}, {c->name}, {c->vendor}, {c->form_factor}, {c->status}, {c->released}});
+    }
+    g.notes.push_back(fmt::format("{} chip{}", r.chips.size(), r.chips.size() == 1 ? "" : "s"));
+    return g;
+  }
+
+  static json document(const list_report& r) {
+    json chips = json::array();
+    for (const chip* c : r.chips) {
+      json entry = chip_summary(*c);
+      entry["family"] = c->family;
+      entry["form_factor"] = c->form_factor;
+      entry["status"] = c->status;
+      entry["released"] = c->released;
+      entry["aliases"] = c->aliases;
+      entry["origin"] = c->origin;
+      chips.push_back(std::move(entry));
+    }
+    return json({{"schema_version", json_schema_version}, {"chips", std::move(chips)}});
+  }
+
+  static records rows(const list_report& r) {
+    records out{{"id", "name", "vendor", "family", "form_factor", "status", "released", "aliases"}, {}};
+    for (const chip* c : r.chips) {
+      out.rows.push_back({c->id, c->name, c->vendor, c->family, c->form_factor, c->status, c->released,
+                     fmt::format("{}", fmt::join(c->aliases, ";"))});
+    }
+    return out;
+  }
+};
+
+XPUSPEC_RENDER_VIEW(list_report);
+
+}  // namespace xpuspec::render

@@ -1,0 +1,78 @@
+// `rank`: the report's view, written once; the format writers in src/render/ render it.
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+
+namespace xpuspec::render {
+
+template <>
+struct view<rank_report> {
+  static grid layout(const rank_report& r) {
+    const metric_def& def = definition(r.by);
+    grid g;
+    g.preamble.emplace_back("ranked by", fmt::format("{} ({}), {}", def.name, metric_unit(r.by, r.prec),
+                                                     r.ascending ? "lowest first" : "highest first"));
+    g.preamble.emplace_back("precision", fmt::format("{} (dense)", to_string(r.prec)));
+    g.headers = {"#", "id", "vendor", std::string(def.name)};
+    double largest = 0;
+    for (const auto& row : r.rows) {
+      if (row.value.known()) largest = std::max(largest, *row.value.number);
+    }
+    bool any_marker = false;
+    for (const auto& row : r.rows) {
+      cell value = metric_cell(row.value, def.derived);
+      any_marker = any_marker || row.value.basis != basis::vendor || value.muted;
+      g.rows.push_back({{row.rank ? std::to_string(row.rank) : "-", true}, {row.subject->id}, {row.subject->vendor},
+                        std::move(value)});
+      if (row.value.known() && largest > 0) {
+        g.bars.emplace_back(*row.value.number / largest);
+      } else {
+        g.bars.emplace_back(std::nullopt);
+      }
+    }
+    for (const auto& row : r.rows) {
+      if (!row.value.known()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.value.reason));
+    }
+    if (any_marker) g.notes.emplace_back(basis_legend);
+    return g;
+  }
+
+  static json document(const rank_report& r) {
+    json chips = json::array();
+    for (const auto& row : r.rows) {
+      json entry{{"rank", row.rank ? json(row.rank) : json(nullptr)}};
+      entry.update(chip_summary(*row.subject));
+      entry["value"] = number_or_null(row.value.number);
+      if (row.value.known()) {
+        entry["basis"] = to_string(row.value.basis);
+      } else {
+        entry["missing"] = to_string(row.value.missing);
+        entry["missing_reason"] = row.value.reason;
+      }
+      chips.push_back(std::move(entry));
+    }
+    return json({{"schema_version", json_schema_version},
+                 {"metric", definition(r.by).name},
+                 {"unit", metric_unit(r.by, r.prec)},
+                 {"precision", to_string(r.prec)},
+                 {"order", r.ascending ? "ascending" : "descending"},
+                 {"chips", std::move(chips)}});
+  }
+
+  static records rows(const rank_report& r) {
+    records out{{"rank", "id", "name", "vendor", std::string(definition(r.by).name), "basis"}, {}};
+    for (const auto& row : r.rows) {
+      out.rows.push_back({row.rank ? std::to_string(row.rank) : "", row.subject->id, row.subject->name,
+                     row.subject->vendor, field_number(row.value.number),
+                     row.value.known() ? std::string(to_string(row.value.basis)) : ""});
+    }
+    return out;
+  }
+};
+
+XPUSPEC_RENDER_VIEW(rank_report);
+
+}  // namespace xpuspec::render

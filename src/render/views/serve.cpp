@@ -1,0 +1,101 @@
+// `serve`: the report's view, written once; the format writers in src/render/ render it.
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+
+namespace xpuspec::render {
+
+template <>
+struct view<serve_report> {
+  static grid layout(const serve_report& r) {
+    const serve_job& job = r.job;
+    grid g;
+    g.preamble.emplace_back("model", fmt::format("{} parameters, {} active per token, {} bytes each: {} GB of weights",
+                                                 big_number(job.params), big_number(job.active_params),
+                                                 human_number(job.bytes_per_param), human_number(r.weight_bytes / 1e9)));
+    g.preamble.emplace_back(
+        "kv cache", job.kv_bytes_per_token
+                        ? fmt::format("{} GB = {} bytes/token x {} tokens x batch {}", human_number(r.kv_bytes / 1e9),
+                                      human_number(*job.kv_bytes_per_token), human_number(job.context),
+                                      human_number(job.batch))
+                        : std::string("not counted (give --kv-bytes-per-token to include it)"));
+    g.preamble.emplace_back("decode bounds",
+                            fmt::format("per chip, upper bounds at peak: bandwidth = batch {} x bandwidth / (active x "
+                                        "bytes + KV); compute = dense {} peak / (2 x active)",
+                                        human_number(job.batch), to_string(job.prec)));
+    g.headers = {"chip", "memory GB", "chips to fit", "tok/s (bandwidth)", "tok/s (compute)", "bound", "USD/h",
+                 "tok/USD"};
+    for (const auto& row : r.rows) {
+      g.rows.push_back({{row.subject->id},
+                        metric_cell(row.memory_gb, false),
+                        count_cell(row.chips_to_fit),
+                        number_cell(row.tokens_per_s_bandwidth),
+                        number_cell(row.tokens_per_s_compute),
+                        {row.bound.empty() ? "—" : row.bound},
+                        metric_cell(row.usd_per_hour, false),
+                        number_cell(row.tokens_per_usd)});
+    }
+    g.notes.emplace_back(
+        "tok/USD: the binding bound's tokens in an hour / the chip's cloud price per chip-hour (on demand, the lowest "
+        "read; see `xpuspec show CHIP`), an upper bound like the rates; — where no public price was read");
+    for (const auto& row : r.rows) {
+      if (row.tokens_per_usd) {
+        g.notes.push_back(fmt::format("{}: price {} USD/h{}", row.subject->id, human_number(*row.usd_per_hour.number),
+                                      row.price_date.empty() ? " (undated)" : " as of " + row.price_date));
+      }
+    }
+    for (const auto& row : r.rows) {
+      if (row.chips_to_fit && row.domain && static_cast<double>(*row.chips_to_fit) > *row.domain) {
+        g.notes.push_back(fmt::format("{}: needs {} chips to hold the model, more than one scale-up domain ({})",
+                                      row.subject->id, *row.chips_to_fit, human_number(*row.domain)));
+      }
+      if (!row.missing_reason.empty()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.missing_reason));
+    }
+    g.notes.emplace_back(basis_legend);
+    return g;
+  }
+
+  static json document(const serve_report& r) {
+    json rows = json::array();
+    for (const auto& row : r.rows) {
+      json entry = chip_summary(*row.subject);
+      entry["memory_gb"] = metric_json(row.memory_gb);
+      entry["bandwidth_tb_s"] = metric_json(row.bandwidth_tb_s);
+      entry["tflops"] = metric_json(row.tflops);
+      entry["chips_to_fit"] = count_or_null(row.chips_to_fit);
+      entry["domain"] = number_or_null(row.domain);
+      entry["tokens_per_s_bandwidth"] = number_or_null(row.tokens_per_s_bandwidth);
+      entry["tokens_per_s_compute"] = number_or_null(row.tokens_per_s_compute);
+      entry["bound"] = row.bound.empty() ? json(nullptr) : json(row.bound);
+      entry["usd_per_chip_hour"] = metric_json(row.usd_per_hour);
+      entry["price_date"] = row.price_date.empty() ? json(nullptr) : json(row.price_date);
+      entry["tokens_per_usd"] = number_or_null(row.tokens_per_usd);
+      rows.push_back(std::move(entry));
+    }
+    const serve_job& job = r.job;
+    return json({{"schema_version", json_schema_version},
+                 {"assumptions", {{"params", job.params}, {"active_params", job.active_params},
+                                  {"bytes_per_param", job.bytes_per_param}, {"context", job.context},
+                                  {"batch", job.batch}, {"kv_bytes_per_token", number_or_null(job.kv_bytes_per_token)},
+                                  {"precision", to_string(job.prec)}}},
+                 {"weight_bytes", r.weight_bytes},
+                 {"kv_bytes", r.kv_bytes},
+                 {"chips", std::move(rows)}});
+  }
+
+  static records rows(const serve_report& r) {
+    records out{{"id", "memory_gb", "chips_to_fit", "tokens_per_s_bandwidth", "tokens_per_s_compute",
+                                 "bound", "usd_per_chip_hour", "price_date", "tokens_per_usd"}, {}};
+    for (const auto& row : r.rows) {
+      out.rows.push_back({row.subject->id, field_number(row.memory_gb.number), field_count(row.chips_to_fit),
+                     field_number(row.tokens_per_s_bandwidth), field_number(row.tokens_per_s_compute), row.bound,
+                     field_number(row.usd_per_hour.number), row.price_date, field_number(row.tokens_per_usd)});
+    }
+    return out;
+  }
+};
+
+XPUSPEC_RENDER_VIEW(serve_report);
+
+}  // namespace xpuspec::render

@@ -1,0 +1,128 @@
+// `show`: the report's view, written once; the format writers in src/render/ render it.
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+#include "xpuspec/error.hpp"
+#include "xpuspec/units.hpp"
+
+namespace xpuspec::render {
+namespace {
+
+// The value in the field's unit, and as the file wrote it when that was another unit ("137.4 GB (128 GiB)"),
+// so a reader can match it to the datasheet.
+std::string written_value(const value& v, std::string_view unit) {
+  if (!v.known()) return std::string(to_string(v.missing));
+  std::string text = fmt::format("{} {}", human_number(*v.amount), unit);
+  try {
+    const quantity_text as_written = split_quantity(v.written);
+    if (!as_written.unit.empty() && as_written.unit != unit) text += fmt::format(" ({})", v.written);
+  } catch (const error&) {
+    // Plain counts and prices are written without a unit; nothing to add.
+  }
+  return text;
+}
+
+}  // namespace
+
+template <>
+struct view<show_report> {
+  static grid layout(const show_report& r) {
+    const chip& c = *r.subject;
+    grid g;
+    auto add = [&](std::string key, const std::string& text) {
+      if (!text.empty()) g.preamble.emplace_back(std::move(key), text);
+    };
+    add("chip", fmt::format("{} ({})", c.name, c.id));
+    add("vendor", c.vendor);
+    add("family", c.family);
+    add("form factor", c.form_factor);
+    add("status", c.status);
+    add("released", c.released);
+    if (!c.process_node.empty() || c.process_nm) {
+      add("process", c.process_nm ? fmt::format("{} ({} nm)", c.process_node, human_number(*c.process_nm))
+                                  : c.process_node);
+    }
+    add("memory type", c.memory_type);
+    add("power term", c.power_term);
+    if (!c.interconnect_name.empty() || !c.interconnect_direction.empty()) {
+      add("interconnect", c.interconnect_direction.empty()
+                              ? c.interconnect_name
+                              : fmt::format("{} ({})", c.interconnect_name, c.interconnect_direction));
+    }
+    add("aliases", fmt::format("{}", fmt::join(c.aliases, ", ")));
+    add("from", c.bundled ? fmt::format("bundled data ({})", c.origin) : c.origin);
+
+    g.headers = {"field", "value", "basis", "source", "note"};
+    for (const auto& e : r.entries) {
+      const value& v = *e.entry;
+      g.rows.push_back({{e.field},
+                        {written_value(v, e.unit), true, !v.known()},
+                        {v.known() ? std::string(to_string(v.basis)) : "", false, false},
+                        {v.source},
+                        {v.note}});
+    }
+    for (const auto& note : c.notes) g.notes.push_back("Note: " + note);
+    for (const auto& s : c.sources) {
+      g.notes.push_back(fmt::format("[{}] {}{}{}: {}{}{}", s.id, s.title, s.publisher.empty() ? "" : ", " + s.publisher,
+                                    s.published.empty() ? "" : ", " + s.published, s.url,
+                                    s.via.empty() ? "" : fmt::format(" (read via {})", s.via),
+                                    s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)));
+    }
+    return g;
+  }
+
+  static json document(const show_report& r) {
+    const chip& c = *r.subject;
+    json values = json::object();
+    for (const auto& e : r.entries) {
+      const value& v = *e.entry;
+      json entry{{"value", number_or_null(v.amount)}, {"unit", e.unit}};
+      if (v.known()) {
+        entry["basis"] = to_string(v.basis);
+      } else {
+        entry["missing"] = to_string(v.missing);
+      }
+      entry["source"] = v.source.empty() ? json(nullptr) : json(v.source);
+      entry["note"] = v.note;
+      entry["written"] = v.written;
+      values[e.field] = std::move(entry);
+    }
+    json sources = json::object();
+    for (const auto& s : c.sources) {
+      sources[s.id] = {{"title", s.title}, {"url", s.url}, {"accessed", s.accessed}, {"publisher", s.publisher}};
+      if (!s.via.empty()) sources[s.id]["via"] = s.via;
+      if (!s.published.empty()) sources[s.id]["published"] = s.published;
+    }
+    json out = chip_summary(c);
+    out["family"] = c.family;
+    out["form_factor"] = c.form_factor;
+    out["status"] = c.status;
+    out["released"] = c.released;
+    out["aliases"] = c.aliases;
+    out["process"] = {{"node", c.process_node}, {"nm", number_or_null(c.process_nm)}};
+    out["memory_type"] = c.memory_type;
+    out["power_term"] = c.power_term;
+    out["interconnect"] = {{"name", c.interconnect_name}, {"direction", c.interconnect_direction}};
+    out["values"] = std::move(values);
+    out["notes"] = c.notes;
+    out["sources"] = std::move(sources);
+    out["origin"] = c.origin;
+    out["bundled"] = c.bundled;
+    return json({{"schema_version", json_schema_version}, {"chip", std::move(out)}});
+  }
+
+  static records rows(const show_report& r) {
+    records out{{"field", "value", "unit", "basis", "missing", "source", "note"}, {}};
+    for (const auto& e : r.entries) {
+      const value& v = *e.entry;
+      out.rows.push_back({e.field, field_number(v.amount), e.unit, v.known() ? std::string(to_string(v.basis)) : "",
+                     v.known() ? "" : std::string(to_string(v.missing)), v.source, v.note});
+    }
+    return out;
+  }
+};
+
+XPUSPEC_RENDER_VIEW(show_report);
+
+}  // namespace xpuspec::render

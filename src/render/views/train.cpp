@@ -1,0 +1,89 @@
+// `train`: the report's view, written once; the format writers in src/render/ render it.
+
+#include <fmt/format.h>
+
+#include "render/view.hpp"
+
+namespace xpuspec::render {
+
+template <>
+struct view<train_report> {
+  static grid layout(const train_report& r) {
+    const train_job& job = r.job;
+    grid g;
+    g.preamble.emplace_back("model", fmt::format("{} parameters, {} active per token; {} tokens", big_number(job.params),
+                                                 big_number(job.active_params), big_number(job.tokens)));
+    g.preamble.emplace_back("compute", fmt::format("{} FLOP = 6 x active parameters x tokens", big_number(r.flops)));
+    g.preamble.emplace_back("assumes", fmt::format("MFU {} of dense {} peak; training state {} bytes per parameter "
+                                                   "(activations not counted); energy at TDP for the whole run, chips only",
+                                                   human_number(job.mfu), to_string(job.prec),
+                                                   human_number(job.bytes_per_param)));
+    if (job.days) {
+      g.preamble.emplace_back("deadline", fmt::format("{} day{}", human_number(*job.days), *job.days == 1 ? "" : "s"));
+    }
+    if (job.chips) g.preamble.emplace_back("fleet", fmt::format("{} chips", *job.chips));
+    g.headers = {"chip", metric_unit(metric::tflops, job.prec), "chips (time)", "chips (memory)", "chips", "binding",
+                 "days", "energy MWh"};
+    for (const auto& row : r.rows) {
+      g.rows.push_back({{row.subject->id},
+                        metric_cell(row.tflops, false),
+                        count_cell(row.chips_for_time),
+                        count_cell(row.chips_for_memory),
+                        count_cell(row.chips),
+                        {row.fits ? row.binding : "does not fit"},
+                        number_cell(row.days),
+                        number_cell(row.energy_mwh)});
+    }
+    for (const auto& row : r.rows) {
+      if (!row.missing_reason.empty()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.missing_reason));
+      if (!row.fits) {
+        g.notes.push_back(fmt::format("{}: the training state needs {} chips' memory, more than the {} given",
+                                      row.subject->id, *row.chips_for_memory, *row.chips));
+      }
+    }
+    g.notes.emplace_back(basis_legend);
+    return g;
+  }
+
+  static json document(const train_report& r) {
+    json rows = json::array();
+    for (const auto& row : r.rows) {
+      json entry = chip_summary(*row.subject);
+      entry["tflops"] = metric_json(row.tflops);
+      entry["chips_for_time"] = count_or_null(row.chips_for_time);
+      entry["chips_for_memory"] = count_or_null(row.chips_for_memory);
+      entry["chips"] = count_or_null(row.chips);
+      entry["binding"] = row.binding.empty() ? json(nullptr) : json(row.binding);
+      entry["fits"] = row.fits;
+      entry["days"] = number_or_null(row.days);
+      entry["energy_mwh"] = number_or_null(row.energy_mwh);
+      entry["missing_reason"] = row.missing_reason.empty() ? json(nullptr) : json(row.missing_reason);
+      rows.push_back(std::move(entry));
+    }
+    const train_job& job = r.job;
+    return json({{"schema_version", json_schema_version},
+                 {"assumptions", {{"params", job.params}, {"active_params", job.active_params}, {"tokens", job.tokens},
+                                  {"mfu", job.mfu}, {"bytes_per_param", job.bytes_per_param},
+                                  {"precision", to_string(job.prec)}, {"days", number_or_null(job.days)},
+                                  {"chips", count_or_null(job.chips)},
+                                  {"flops_formula", "6 * active_params * tokens"},
+                                  {"energy", "TDP x chips x hours; chips only"}}},
+                 {"flops", r.flops},
+                 {"chips", std::move(rows)}});
+  }
+
+  static records rows(const train_report& r) {
+    records out{{"id", "tflops", "chips_for_time", "chips_for_memory", "chips", "binding", "fits", "days",
+                              "energy_mwh"}, {}};
+    for (const auto& row : r.rows) {
+      out.rows.push_back({row.subject->id, field_number(row.tflops.number), field_count(row.chips_for_time), field_count(row.chips_for_memory),
+                     field_count(row.chips), row.binding, row.fits ? "true" : "false", field_number(row.days),
+                     field_number(row.energy_mwh)});
+    }
+    return out;
+  }
+};
+
+XPUSPEC_RENDER_VIEW(train_report);
+
+}  // namespace xpuspec::render
