@@ -1,6 +1,7 @@
 #pragma once
-// The chip-file schema (data/schema/chip.schema.json), compiled once and applied with valijson. Its findings are
-// turned into messages people can act on: the key, what it must be, and "did you mean".
+// The chip-file schema (data/schema/chip.schema.json), compiled once and applied by a draft-07 evaluator of the
+// keywords it uses. Each failure is typed by its keyword, which gives the rule id; the message says what people can
+// act on: the key, what it must be, and "did you mean". valijson checks the evaluator in the tests.
 
 #include <string>
 #include <string_view>

@@ -3,21 +3,10 @@
 #include <algorithm>
 #include <memory>
 
+#include <regex>
+#include <unordered_map>
+
 #include <fmt/format.h>
-// GCC 12 reports a false -Wrestrict inside valijson's json_pointer string handling (a known GCC 12 issue with
-// std::string::replace); it is in the library, not here.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/json_positions.hpp"
@@ -28,9 +17,38 @@ namespace {
 
 using json = nlohmann::json;
 
+// The keywords of draft-07 that the chip schema uses, each failure typed by the keyword that failed, so a rule id
+// follows from the keyword and never from a message's wording. (if/anyOf only decide; they never fail alone.)
+enum class keyword { type, required, additional_properties, enumeration, pattern, exclusive_minimum, min_length };
+
+struct violation {
+  std::vector<std::string> tokens;  // where in the document
+  keyword failed;
+  std::string key;  // required and additional_properties: the key missing or not allowed
+};
+
+// The schema, parsed once, with every $ref resolved and every pattern compiled: evaluating a file then only walks
+// it. Read-only after construction, so threads share it.
 struct compiled_schema {
   json document;
-  valijson::Schema schema;
+  std::unordered_map<const json*, const json*> refs;
+  std::unordered_map<const json*, std::regex> patterns;
+
+  void prepare(const json& node, int depth = 0) {
+    if (depth > 64) return;
+    if (node.is_object()) {
+      if (const auto ref = node.find("$ref"); ref != node.end() && ref->is_string()) {
+        const std::string target = ref->get<std::string>();
+        if (target.starts_with("#")) refs[&node] = &document.at(json::json_pointer(target.substr(1)));
+      }
+      if (const auto pattern = node.find("pattern"); pattern != node.end() && pattern->is_string()) {
+        patterns.emplace(&node, std::regex(pattern->get<std::string>(), std::regex::ECMAScript));
+      }
+    }
+    if (node.is_structured()) {
+      for (const auto& child : node) prepare(child, depth + 1);
+    }
+  }
 };
 
 // Parsed and compiled once per process: every file validated after the first pays only for validation.
@@ -38,13 +56,114 @@ const compiled_schema& chip_schema() {
   static const std::unique_ptr<compiled_schema> compiled = [] {
     auto c = std::make_unique<compiled_schema>();
     c->document = json::parse(bundled_schema());
-    valijson::SchemaParser parser;
-    valijson::adapters::NlohmannJsonAdapter adapter(c->document);
-    parser.populateSchema(adapter, c->schema);
+    c->prepare(c->document);
     return c;
   }();
   return *compiled;
 }
+
+bool admits(const json& type, const json& value);
+
+// Applies one schema node to one value. With no `out` it only answers whether the value is valid (for "if" and
+// "anyOf"); with one, it records every keyword that fails, as valijson and other draft-07 validators do.
+class evaluator {
+ public:
+  evaluator(const compiled_schema& schema, std::vector<violation>* out) : schema_(schema), out_(out) {}
+
+  bool valid(const json& node, const json& value, int depth = 0) {
+    if (!node.is_object() || depth > 64) return true;
+    bool ok = true;
+    const auto fail = [&](keyword k, std::string key = {}) {
+      ok = false;
+      if (out_) out_->push_back({tokens_, k, std::move(key)});
+    };
+    if (const auto ref = schema_.refs.find(&node); ref != schema_.refs.end()) {
+      ok = valid(*ref->second, value, depth + 1) && ok;
+      if (!ok && !out_) return false;
+    }
+    if (const auto t = node.find("type"); t != node.end() && !admits(*t, value)) fail(keyword::type);
+    if (const auto e = node.find("enum"); e != node.end() && e->is_array()) {
+      if (std::find(e->begin(), e->end(), value) == e->end()) fail(keyword::enumeration);
+    }
+    if (value.is_string()) {
+      const auto& text = value.get_ref<const std::string&>();
+      if (const auto m = node.find("minLength"); m != node.end() && m->is_number() &&
+                                                 static_cast<double>(code_points(text)) < m->get<double>()) {
+        fail(keyword::min_length);
+      }
+      if (const auto p = schema_.patterns.find(&node); p != schema_.patterns.end() && !std::regex_search(text, p->second)) {
+        fail(keyword::pattern);
+      }
+    }
+    if (value.is_number()) {
+      if (const auto m = node.find("exclusiveMinimum"); m != node.end() && m->is_number() &&
+                                                        !(value.get<double>() > m->get<double>())) {
+        fail(keyword::exclusive_minimum);
+      }
+    }
+    if (value.is_object()) ok = object_valid(node, value, depth, fail) && ok;
+    if (value.is_array()) {
+      if (const auto items = node.find("items"); items != node.end() && items->is_object()) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+          tokens_.push_back(std::to_string(i));
+          ok = valid(*items, value[i], depth + 1) && ok;
+          tokens_.pop_back();
+        }
+      }
+    }
+    if (const auto any = node.find("anyOf"); any != node.end() && any->is_array()) {
+      evaluator quiet(schema_, nullptr);
+      const bool one = std::any_of(any->begin(), any->end(), [&](const json& branch) { return quiet.valid(branch, value, depth + 1); });
+      if (!one) {
+        // No branch holds: what each branch misses is what to fix.
+        for (const auto& branch : *any) ok = valid(branch, value, depth + 1) && ok;
+      }
+    }
+    if (const auto condition = node.find("if"); condition != node.end()) {
+      evaluator quiet(schema_, nullptr);
+      const char* branch = quiet.valid(*condition, value, depth + 1) ? "then" : "else";
+      if (const auto b = node.find(branch); b != node.end()) ok = valid(*b, value, depth + 1) && ok;
+    }
+    return ok;
+  }
+
+ private:
+  template <typename Fail>
+  bool object_valid(const json& node, const json& value, int depth, Fail& fail) {
+    bool ok = true;
+    if (const auto required = node.find("required"); required != node.end() && required->is_array()) {
+      for (const auto& key : *required) {
+        if (key.is_string() && !value.contains(key.get<std::string>())) fail(keyword::required, key.get<std::string>());
+      }
+    }
+    const auto props = node.find("properties");
+    const auto extra = node.find("additionalProperties");
+    for (const auto& [key, member] : value.items()) {
+      const bool declared = props != node.end() && props->is_object() && props->contains(key);
+      const json* rule = declared ? &(*props)[key] : (extra != node.end() && extra->is_object() ? &*extra : nullptr);
+      if (!declared && extra != node.end() && extra->is_boolean() && !extra->get<bool>()) {
+        fail(keyword::additional_properties, key);
+        continue;
+      }
+      if (rule == nullptr) continue;
+      tokens_.push_back(key);
+      ok = valid(*rule, member, depth + 1) && ok;
+      tokens_.pop_back();
+    }
+    return ok;
+  }
+
+  // minLength counts characters, not bytes (draft-07): UTF-8 continuation bytes do not start one.
+  static std::size_t code_points(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+  }
+
+  const compiled_schema& schema_;
+  std::vector<violation>* out_;
+  std::vector<std::string> tokens_;
+};
 
 // The schema nodes that apply at one place of a document: a property's schema, what its $ref points to, and
 // the then/else branches of a conditional (either may be the one in force).
@@ -170,35 +289,28 @@ std::string shown(const json& value) {
   return value.is_string() ? fmt::format("\"{}\"", value.get<std::string>()) : value.dump();
 }
 
-schema_problem translate(const json& document, const std::vector<std::string>& context, const std::string& text) {
-  std::vector<std::string> tokens;
-  for (const auto& c : context) {
-    if (c == "<root>") continue;
-    tokens.push_back(c.size() >= 2 && c.front() == '[' && c.back() == ']' ? c.substr(1, c.size() - 2) : c);
-  }
+schema_problem translate(const json& document, const violation& v) {
+  const std::vector<std::string>& tokens = v.tokens;
   const json* value = nullptr;
   try {
     value = &document.at(json::json_pointer(pointer_of(tokens)));
   } catch (const json::exception&) {
   }
   const auto nodes = nodes_at(tokens);
-  schema_problem p{pointer_of(tokens), false, "schema", text};
+  schema_problem p{pointer_of(tokens), false, "schema", "does not match the chip-file schema"};
 
-  constexpr std::string_view unknown_marker = "'properties' or 'additionalProperties' constraints: '";
-  if (const auto at = text.find(unknown_marker); at != std::string::npos) {
-    const auto start = at + unknown_marker.size();
-    const std::string key = text.substr(start, text.rfind('\'') - start);
+  const std::string& key = v.key;
+  if (v.failed == keyword::additional_properties) {
     p.pointer += '/';
     p.pointer += pointer_escape(key);
     p.at_key = true;
     p.rule = "unknown-key";
     p.message = fmt::format("unknown key \"{}\" in {}{}", key, where_of(tokens), did_you_mean(key, property_names(nodes)));
-  } else if (text.starts_with("Missing required property '")) {
-    const std::string key = text.substr(27, text.rfind('\'') - 27);
+  } else if (v.failed == keyword::required) {
     p.rule = "missing-key";
     p.message = tokens.empty() ? fmt::format("missing required key \"{}\"", key)
                                : fmt::format("missing required key \"{}\" in {}", key, where_of(tokens));
-  } else if (text.starts_with("Value type not permitted") && value != nullptr) {
+  } else if (v.failed == keyword::type && value != nullptr) {
     p.rule = "wrong-type";
     // The node whose type the value broke says what was wanted.
     const json* wanted = nullptr;
@@ -230,7 +342,7 @@ schema_problem translate(const json& document, const std::vector<std::string>& c
       p.message = fmt::format("{} must be {}{}, not {}", field_of(tokens), fmt::join(types, " or "),
                               description.empty() ? "" : " (" + description + ")", actual_type(*value));
     }
-  } else if (text.starts_with("Failed to match against any enum values") && value != nullptr) {
+  } else if (v.failed == keyword::enumeration && value != nullptr) {
     p.rule = "enum";
     std::vector<std::string> choices;
     for (const json* node : nodes) {
@@ -240,13 +352,13 @@ schema_problem translate(const json& document, const std::vector<std::string>& c
     }
     p.message = fmt::format("{} {} must be one of {}{}", field_of(tokens), shown(*value), fmt::join(choices, ", "),
                             value->is_string() ? did_you_mean(value->get<std::string>(), choices) : "");
-  } else if (text.starts_with("Failed to match regex") && value != nullptr) {
+  } else if (v.failed == keyword::pattern && value != nullptr) {
     p.rule = "pattern";
     p.message = fmt::format("{} {} is not {}", field_of(tokens), shown(*value), description_of(nodes));
-  } else if (text.starts_with("Expected number greater than") && value != nullptr) {
+  } else if (v.failed == keyword::exclusive_minimum && value != nullptr) {
     p.rule = "positive";
     p.message = fmt::format("{} {} must be positive", field_of(tokens), value->dump());
-  } else if (text.starts_with("String should be no fewer than")) {
+  } else if (v.failed == keyword::min_length) {
     p.rule = "wrong-type";
     p.message = fmt::format("{} must not be empty", field_of(tokens));
   }
@@ -258,28 +370,19 @@ schema_problem translate(const json& document, const std::vector<std::string>& c
 std::string_view chip_schema_text() { return bundled_schema(); }
 
 std::vector<schema_problem> check_schema(const json& document) {
-  const compiled_schema& compiled = chip_schema();
-  // The validator caches the compiled std::regex of each "pattern"; a fresh one per file recompiled them every time,
-  // which was most of a file's load time. One per thread keeps the cache and stays safe for threaded callers.
-  thread_local valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter target(document);
-  if (validator.validate(compiled.schema, target, &results)) return {};
-
-  std::vector<schema_problem> specific;
-  std::vector<schema_problem> generic;
-  valijson::ValidationResults::Error e;
-  while (results.popError(e)) {
-    // valijson follows each failure with summaries ("Failed to validate against ..."): keep them only when
-    // nothing more specific was said.
-    auto& bucket = e.description.starts_with("Failed to validate") ? generic : specific;
-    schema_problem p = translate(document, e.context, e.description);
-    const bool seen = std::any_of(bucket.begin(), bucket.end(), [&](const schema_problem& q) {
+  const compiled_schema& schema = chip_schema();
+  std::vector<violation> violations;
+  evaluator(schema, &violations).valid(schema.document, document);
+  std::vector<schema_problem> problems;
+  for (const auto& v : violations) {
+    schema_problem p = translate(document, v);
+    // One value can fail the same way through two branches that both apply (a $ref and its conditional).
+    const bool seen = std::any_of(problems.begin(), problems.end(), [&](const schema_problem& q) {
       return q.pointer == p.pointer && q.message == p.message;
     });
-    if (!seen) bucket.push_back(std::move(p));
+    if (!seen) problems.push_back(std::move(p));
   }
-  return specific.empty() ? generic : specific;
+  return problems;
 }
 
 }  // namespace xpuspec
