@@ -1,0 +1,162 @@
+// Properties every view holds in every format, checked over all reports at once rather than one golden per cell
+// of a command × format grid: the output is well-formed for its format, the JSON Lines records are the JSON
+// document's records, CSV and TSV carry the same rows, every chip of the report is named in every format, and no
+// control character is printed where the format does not allow one.
+
+#include "catch.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <sstream>
+
+#include "helpers.hpp"
+#include "render/render.hpp"
+#include "xpuspec/catalog.hpp"
+
+using namespace xpuspec;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+struct rendered_view {
+  std::string name;
+  std::vector<std::string> chip_ids;  // the chips the report is about: each must appear in every format
+  bool flat_names_chips = true;       // false: a one-chip sheet, whose CSV rows are its fields
+  std::function<std::string(render::format)> in;
+};
+
+template <typename Report>
+rendered_view view_of(std::string name, Report report, std::vector<std::string> ids, bool flat_names_chips = true) {
+  return {std::move(name), std::move(ids), flat_names_chips,
+          [r = std::move(report)](render::format f) { return render::render(r, f, render::style{}); }};
+}
+
+std::vector<std::string> lines_of(const std::string& text, char end = '\n') {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line, end);) lines.push_back(line);
+  return lines;
+}
+
+// Fields of one CSV record (RFC 4180); the fixtures hold no line break inside a field.
+std::size_t csv_fields(const std::string& line) {
+  std::size_t fields = 1;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) ++fields;
+  }
+  return fields;
+}
+
+bool has_control(const std::string& text, std::string_view allowed) {
+  return std::any_of(text.begin(), text.end(), [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 || u == 0x7f) && allowed.find(c) == std::string_view::npos;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("every view renders well-formed, consistent output in every format", "[render][views]") {
+  const chip alpha = test::fixture("acme-alpha");
+  const chip beta = test::fixture("bolt-beta");
+  const chip gamma = test::fixture("acme-gamma");
+  const std::vector<const chip*> chips{&alpha, &beta, &gamma};
+  const catalog cat({alpha, beta, gamma});
+  const std::vector<std::string> all_ids{alpha.id, beta.id, gamma.id};
+
+  train_job train;
+  train.params = train.active_params = 7e9;
+  train.tokens = 1e12;
+  train.days = 30;
+  serve_job serve;
+  serve.params = serve.active_params = 7e9;
+  serve.context = 4096;
+
+  const std::vector<rendered_view> views{
+      view_of("list", make_list(cat, {}), all_ids),
+      view_of("show", make_show(beta), {beta.id}, false),
+      view_of("compare", make_compare(chips, precision::bf16, default_compare_metrics(), &alpha), all_ids),
+      view_of("rank", make_rank(chips, metric::tflops_per_watt, precision::bf16, false, std::nullopt), all_ids),
+      view_of("metrics", metrics_report{}, {}),
+      view_of("rules", render::rules_report{}, {}),
+      view_of("sources", make_sources(chips), all_ids),
+      view_of("match", make_match(beta, alpha, 8, precision::bf16), {alpha.id, beta.id}),
+      view_of("roofline", make_roofline(chips, precision::bf16, {1, 100, 1000}), all_ids),
+      view_of("plan train", plan_training(chips, train), all_ids),
+      view_of("plan serve", plan_serving(chips, serve), all_ids),
+  };
+  using render::format;
+  for (const auto& v : views) {
+    INFO("view: " << v.name);
+    const std::string table = v.in(format::table);
+    const std::string markdown = v.in(format::markdown);
+    const std::string json_text = v.in(format::json);
+    const std::string jsonl = v.in(format::jsonl);
+    const std::string csv = v.in(format::csv);
+    const std::string tsv = v.in(format::tsv);
+
+    // Each format is whole lines of text, with control characters only where the format has them.
+    for (const std::string* out : {&table, &markdown, &json_text, &jsonl, &csv, &tsv}) {
+      REQUIRE_FALSE(out->empty());
+      CHECK(out->back() == '\n');
+    }
+    for (const std::string* out : {&table, &markdown, &json_text, &jsonl}) CHECK_FALSE(has_control(*out, "\n"));
+    CHECK_FALSE(has_control(csv, "\r\n"));
+    CHECK_FALSE(has_control(tsv, "\t\n"));
+
+    // JSON Lines is the JSON document's records, one per line, in the same order.
+    const json document = json::parse(json_text);
+    CHECK(document["schema_version"] == 1);
+    const auto records = lines_of(jsonl);
+    json expected = json::array();
+    if (document.contains("chips") && document["chips"].is_array()) {
+      expected = document["chips"];
+    } else {
+      const auto first_list = std::find_if(document.begin(), document.end(), [](const json& m) { return m.is_array(); });
+      if (first_list != document.end()) {
+        expected = *first_list;
+      } else {
+        expected.push_back(document.size() == 2 && document.contains("chip") ? document["chip"] : document);
+      }
+    }
+    REQUIRE(records.size() == expected.size());
+    for (std::size_t i = 0; i < records.size(); ++i) CHECK(json::parse(records[i]) == expected[i]);
+
+    // CSV and TSV: the same header and rows, every row as wide as the header; CSV ends its lines with CRLF.
+    const auto csv_rows = lines_of(csv);
+    const auto tsv_rows = lines_of(tsv);
+    REQUIRE(csv_rows.size() == tsv_rows.size());
+    REQUIRE(csv_rows.size() >= 2);
+    for (std::size_t i = 0; i < csv_rows.size(); ++i) {
+      CHECK(csv_rows[i].back() == '\r');
+      CHECK(csv_fields(csv_rows[i].substr(0, csv_rows[i].size() - 1)) == csv_fields(csv_rows[0].substr(0, csv_rows[0].size() - 1)));
+      CHECK(std::count(tsv_rows[i].begin(), tsv_rows[i].end(), '\t') ==
+            std::count(tsv_rows[0].begin(), tsv_rows[0].end(), '\t'));
+    }
+
+    // Markdown: a table whose rows all have the header's number of cells.
+    const auto md = lines_of(markdown);
+    const auto header = std::find_if(md.begin(), md.end(), [](const std::string& l) { return l.starts_with("| "); });
+    REQUIRE(header != md.end());
+    const auto cells = [](const std::string& line) {
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < line.size(); ++i) n += line[i] == '|' && (i == 0 || line[i - 1] != '\\');
+      return n;
+    };
+    for (auto row = header; row != md.end() && row->starts_with("|"); ++row) CHECK(cells(*row) == cells(*header));
+
+    // Every chip the report is about is named in every format.
+    for (const auto& id : v.chip_ids) {
+      INFO("chip: " << id);
+      for (const std::string* out : {&table, &markdown, &json_text, &jsonl}) CHECK(out->find(id) != std::string::npos);
+      if (v.flat_names_chips) {
+        CHECK(csv.find(id) != std::string::npos);
+        CHECK(tsv.find(id) != std::string::npos);
+      }
+    }
+  }
+}
