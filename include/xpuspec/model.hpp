@@ -65,8 +65,9 @@ struct source_ref {
   bool operator==(const source_ref&) const = default;
 };
 
-// A field added here must also be written out by tools/digest_chips.cpp, which compiles the bundled chips into
-// the binary; the "digested chips equal the loaded files" test fails until it is.
+// A value field added here gets its row in value_fields (xpuspec/fields.hpp), which the loader, `show`, the
+// digester and the man page walk; a text field is read in load.cpp and written in tools/digest_chips.cpp (the
+// "digested chips equal the loaded files" test fails until it is).
 struct chip {
   std::string id;
   std::string name;
@@ -116,30 +117,6 @@ struct chip {
   const source_ref* find_source(std::string_view source_id) const;
   bool operator==(const chip&) const = default;
 };
-
-// Calls f(field, value, unit) for every value of a chip, in sheet order; field is the dotted path users see
-// ("compute.bf16.dense") and unit the canonical unit of its amount. One list, so `show`, loading and validation
-// cannot disagree about which values a chip has.
-template <typename Chip, typename F>
-void for_each_value(Chip& c, F&& f) {
-  f(std::string("die.count"), c.die_count, std::string_view("dies"));
-  f(std::string("die.area_mm2"), c.die_area, std::string_view("mm2"));
-  f(std::string("die.transistors_billion"), c.transistors, std::string_view("billion"));
-  for (precision p : all_precisions) {
-    const std::string_view unit = canonical_unit(is_integer(p) ? dimension::integer_compute : dimension::float_compute);
-    const std::string base = "compute." + std::string(to_string(p));
-    f(base + ".dense", c.at(p).dense, unit);
-    f(base + ".sparse", c.at(p).sparse, unit);
-  }
-  f(std::string("memory.capacity"), c.memory_capacity, canonical_unit(dimension::memory));
-  f(std::string("memory.bandwidth"), c.memory_bandwidth, canonical_unit(dimension::bandwidth));
-  f(std::string("memory.stacks"), c.memory_stacks, std::string_view("stacks"));
-  f(std::string("power.tdp"), c.tdp, canonical_unit(dimension::power));
-  f(std::string("interconnect.bandwidth"), c.interconnect_bandwidth, canonical_unit(dimension::bandwidth));
-  f(std::string("interconnect.domain"), c.interconnect_domain, std::string_view("chips"));
-  f(std::string("price.usd"), c.price_usd, std::string_view("USD"));
-  f(std::string("price.cloud_hour"), c.price_cloud_hour, std::string_view("USD/h"));
-}
 
 inline constexpr std::array<std::string_view, 4> chip_statuses{"shipping", "announced", "projected", "discontinued"};
 

@@ -10,6 +10,7 @@
 
 #include "cli/context.hpp"
 #include "render/grid.hpp"
+#include "xpuspec/fields.hpp"
 #include "xpuspec/metrics.hpp"
 #include "xpuspec/model.hpp"
 
@@ -88,6 +89,18 @@ These may come before or after the command.
   }
   std::vector<std::string> precisions;
   for (precision p : all_precisions) precisions.emplace_back(to_string(p));
+  // The value fields, from the table the loader reads them by (xpuspec/fields.hpp).
+  const auto value_field_list = [] {
+    std::string list;
+    for (const value_field& field : value_fields) {
+      if (field.member == nullptr) {
+        list += fmt::format(".TP\n\\fBcompute.PRECISION\\fR (TFLOPS, TOPS for int8 and int4)\n{}\n", roff(field.meaning));
+        continue;
+      }
+      list += fmt::format(".TP\n\\fB{}.{}\\fR ({})\n{}\n", field.group, field.key, field.kind.unit, roff(field.meaning));
+    }
+    return list;
+  };
   out += fmt::format(R"(.SH PRECISIONS
 {}.
 .SH CHIP FILES
@@ -96,11 +109,10 @@ prints. Required: \fBid\fR, \fBname\fR, \fBvendor\fR, \fBstatus\fR (shipping, an
 discontinued) and \fBsources\fR. Values are quantity strings such as "989.4 TFLOPS", "3.35 TB/s", "80 GB",
 "700 W", or the long form {{"value", "unit", "basis", "source", "note"}}, or one of \fBunsupported\fR,
 \fBunpublished\fR, \fBunknown\fR.
-\fBcompute\fR holds one entry per precision, either a dense figure or {{"dense", "sparse"}};
-\fBdie\fR has count, area_mm2 and transistors_billion (logic dies only);
-\fBmemory\fR has capacity, type, bandwidth and stacks; \fBpower\fR has tdp and the vendor's term;
-\fBinterconnect\fR has name, bandwidth, direction and domain (chips in one scale-up domain);
-\fBprice\fR has usd and cloud_hour (USD per chip-hour).
+Text fields: \fBmemory.type\fR, \fBpower.term\fR (what the vendor calls the power figure),
+\fBinterconnect.name\fR and \fBinterconnect.direction\fR (unidirectional, bidirectional or unstated).
+The values, in the unit \fBshow\fR prints them in:
+{}.PP
 Every known value traces to a source (the file's \fBsource\fR, or the value's own) with a URL and an access date;
 a source may also say \fBvia\fR (the copy actually read) and \fBpublished\fR (the document's own date, which a
 price needs: \fBvalidate\fR warns when a price is older than 12 months, counted from today or from
@@ -149,7 +161,7 @@ Check a repository of chip files in CI, with annotations on the offending lines.
 .SH SEE ALSO
 .BR jq (1)
 )",
-                     roff(fmt::format("{}", fmt::join(precisions, ", "))));
+                     roff(fmt::format("{}", fmt::join(precisions, ", "))), value_field_list());
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "xpuspec/error.hpp"
+#include "xpuspec/fields.hpp"
 #include "xpuspec/names.hpp"
 #include "xpuspec/schema.hpp"
 #include "xpuspec/units.hpp"
@@ -16,35 +17,6 @@ namespace xpuspec {
 namespace {
 
 using json = nlohmann::json;
-
-// What a value in a chip file measures: a unit-bearing quantity, or a plain number (a count, a price), and the
-// range any accelerator's value lies in. Outside it is a typo or a unit slip (1e-320 TB/s, 1e300 GB), and would
-// turn every ratio into nonsense or inf; the bounds are a generous order of magnitude beyond today's extremes
-// (wafer-scale parts, PCIe cards, fp64 on inference chips).
-struct value_kind {
-  bool plain = false;
-  dimension dim = dimension::power;
-  double min = 0;
-  double max = 0;
-  std::string_view unit;  // for messages
-};
-constexpr value_kind quantity_of(dimension d) {
-  switch (d) {
-    case dimension::float_compute: return {false, d, 1e-3, 1e7, "TFLOPS"};
-    case dimension::integer_compute: return {false, d, 1e-3, 1e7, "TOPS"};
-    case dimension::memory: return {false, d, 1e-3, 1e6, "GB"};
-    case dimension::bandwidth: return {false, d, 1e-1, 1e8, "GB/s"};
-    case dimension::power: return {false, d, 1e-1, 1e6, "W"};
-  }
-  return {false, d, 0, 0, ""};
-}
-constexpr value_kind chip_count{true, dimension::power, 1, 1e6, "chips"};
-constexpr value_kind die_count{true, dimension::power, 1, 256, "dies"};
-constexpr value_kind die_area{true, dimension::power, 1, 1e5, "mm2"};
-constexpr value_kind transistors_billion{true, dimension::power, 1e-3, 1e5, "billion"};
-constexpr value_kind stack_count{true, dimension::power, 1, 64, "stacks"};
-constexpr value_kind list_price{true, dimension::power, 1, 1e8, "USD"};
-constexpr value_kind hourly_price{true, dimension::power, 1e-3, 1e4, "USD/h"};
 
 // Thrown after a value's problem is recorded, to skip the rest of that value and go on with the next.
 struct value_rejected {};
@@ -282,15 +254,16 @@ void build_chip(const json& doc, reader& in, chip& c) {
   c.process_node = process.value("node", "");
   if (const auto nm = process.find("nm"); nm != process.end()) c.process_nm = nm->get<double>();
 
-  const json& die = member_or_empty(doc, "die");
-  read_member(die, "/die", "count", die_count, c.die_count);
-  read_member(die, "/die", "area_mm2", die_area, c.die_area);
-  read_member(die, "/die", "transistors_billion", transistors_billion, c.transistors);
+  for (const value_field& field : value_fields) {
+    if (field.member == nullptr) continue;  // the compute rates, read below
+    const std::string group(field.group);
+    read_member(member_or_empty(doc, group), "/" + group, field.key, field.kind, c.*field.member);
+  }
 
   const json& compute = member_or_empty(doc, "compute");
   for (precision p : all_precisions) {
     const std::string key(to_string(p));
-    const value_kind kind = quantity_of(is_integer(p) ? dimension::integer_compute : dimension::float_compute);
+    const value_kind kind = compute_kind(p);
     const std::string pointer = "/compute/" + key;
     rate& r = c.at(p);
     r.dense.pointer = pointer + "/dense";
@@ -314,24 +287,14 @@ void build_chip(const json& doc, reader& in, chip& c) {
   }
 
   const json& memory = member_or_empty(doc, "memory");
-  read_member(memory, "/memory", "capacity", quantity_of(dimension::memory), c.memory_capacity);
   c.memory_type = memory.value("type", "");
-  read_member(memory, "/memory", "bandwidth", quantity_of(dimension::bandwidth), c.memory_bandwidth);
-  read_member(memory, "/memory", "stacks", stack_count, c.memory_stacks);
 
   const json& power = member_or_empty(doc, "power");
-  read_member(power, "/power", "tdp", quantity_of(dimension::power), c.tdp);
   c.power_term = power.value("term", "");
 
   const json& link = member_or_empty(doc, "interconnect");
   c.interconnect_name = link.value("name", "");
-  read_member(link, "/interconnect", "bandwidth", quantity_of(dimension::bandwidth), c.interconnect_bandwidth);
   c.interconnect_direction = link.value("direction", "");
-  read_member(link, "/interconnect", "domain", chip_count, c.interconnect_domain);
-
-  const json& price = member_or_empty(doc, "price");
-  read_member(price, "/price", "usd", list_price, c.price_usd);
-  read_member(price, "/price", "cloud_hour", hourly_price, c.price_cloud_hour);
 
   in.resolve_sources(c, default_source_ok);
 }

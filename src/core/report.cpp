@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include "xpuspec/names.hpp"
+#include "xpuspec/fields.hpp"
 
 namespace xpuspec {
 namespace {

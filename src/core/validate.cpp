@@ -18,6 +18,7 @@
 #include "core/parallel.hpp"
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/error.hpp"
+#include "xpuspec/fields.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/names.hpp"
 

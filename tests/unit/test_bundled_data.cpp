@@ -7,6 +7,7 @@
 
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/catalog.hpp"
+#include "xpuspec/fields.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/metrics.hpp"
 
