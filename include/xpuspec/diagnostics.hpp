@@ -8,22 +8,20 @@
 #include <vector>
 
 #include "xpuspec/error.hpp"
+#include "xpuspec/rules.hpp"
 
 namespace xpuspec {
-
-// info: worth a reader's look, never a failure (not even with --strict).
-enum class severity { error, warning, info };
-std::string_view to_string(severity s);
 
 struct finding {
   std::string file;
   text_position where{0, 0};  // line 0: the finding is about the file as a whole
   severity level = severity::error;
   std::string message;
-  std::string rule;
+  rule_id rule = rule_id::schema;
 };
 
 struct rule_def {
+  rule_id rule;
   std::string_view id;
   severity level;
   std::string_view why;  // one sentence: the mistake the rule exists to catch
@@ -32,8 +30,10 @@ struct rule_def {
 std::span<const rule_def> all_rules();
 const rule_def* find_rule(std::string_view id);
 
-// A finding at the level its rule has (an unknown rule is an error).
-finding make_finding(std::string file, text_position where, std::string_view rule, std::string message);
+const rule_def& definition(rule_id r);
+
+// A finding at the level its rule has.
+finding make_finding(std::string file, text_position where, rule_id rule, std::string message);
 
 // One file's findings in the order of its lines, whichever check found them; ties keep their order.
 void sort_by_position(std::vector<finding>& findings);

@@ -9,12 +9,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "xpuspec/rules.hpp"
+
 namespace xpuspec {
 
 struct schema_problem {
   std::string pointer;  // JSON pointer of the value (or, with at_key, of the key) at fault
   bool at_key = false;
-  std::string rule;
+  rule_id rule = rule_id::schema;
   std::string message;
 };
 

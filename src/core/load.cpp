@@ -45,12 +45,12 @@ class reader {
   reader(std::string_view text, std::string_view origin, load_result& out)
       : text_(text), origin_(origin), out_(out) {}
 
-  void report(std::string_view rule, std::string_view pointer, std::string message, bool at_key = false) {
+  void report(rule_id rule, std::string_view pointer, std::string message, bool at_key = false) {
     const text_position where = at_key ? out_.map.key_at(pointer) : out_.map.value_at(pointer);
-    out_.findings.push_back({std::string(origin_), where, severity::error, std::move(message), std::string(rule)});
+    out_.findings.push_back({std::string(origin_), where, severity::error, std::move(message), rule});
   }
 
-  [[noreturn]] void reject(std::string_view rule, std::string_view pointer, std::string message) {
+  [[noreturn]] void reject(rule_id rule, std::string_view pointer, std::string message) {
     report(rule, pointer, std::move(message));
     throw value_rejected{};
   }
@@ -59,7 +59,7 @@ class reader {
   bool parse(json& doc) {
     if (text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
       out_.findings.push_back({std::string(origin_), {1, 1}, severity::error,
-                               "empty file: a chip file is one JSON object", "json-syntax"});
+                               "empty file: a chip file is one JSON object", rule_id::json_syntax});
       return false;
     }
     try {
@@ -76,7 +76,7 @@ class reader {
       std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
       if (message.find("last read: '") == std::string::npos) offset = token_start(text_, offset);
       out_.findings.push_back(
-          {std::string(origin_), out_.map.at_offset(offset), severity::error, printable(message), "json-syntax"});
+          {std::string(origin_), out_.map.at_offset(offset), severity::error, printable(message), rule_id::json_syntax});
     } catch (const json::exception& e) {
       // Other parse-time failures (a number too large for a double) carry no position; find the token.
       std::string message = e.what();
@@ -88,7 +88,7 @@ class reader {
         if (offset == std::string_view::npos) offset = 0;
       }
       out_.findings.push_back(
-          {std::string(origin_), out_.map.at_offset(offset), severity::error, printable(message), "json-syntax"});
+          {std::string(origin_), out_.map.at_offset(offset), severity::error, printable(message), rule_id::json_syntax});
     }
     return false;
   }
@@ -130,12 +130,12 @@ class reader {
       if (!c.find_source(v.source)) {
         std::vector<std::string> ids;
         for (const auto& s : c.sources) ids.push_back(s.id);
-        report("source-unknown", v.pointer, fmt::format("unknown source \"{}\": it is not a key of \"sources\"{}",
+        report(rule_id::source_unknown, v.pointer, fmt::format("unknown source \"{}\": it is not a key of \"sources\"{}",
                                                         v.source, did_you_mean(v.source, ids)));
       }
     });
     if (!unsourced.empty()) {
-      report("source-missing", unsourced.front()->pointer,
+      report(rule_id::source_missing, unsourced.front()->pointer,
              fmt::format("{} no source: add \"source\" at the top of the file or on the value",
                          unsourced.size() == 1 ? "this value has"
                                                : fmt::format("this and {} more values have", unsourced.size() - 1)));
@@ -150,7 +150,7 @@ class reader {
   // `amount` is in the kind's canonical unit, which the message names.
   void check_range(double amount, const value_kind& kind, const std::string& pointer, const std::string& written) {
     if (amount >= kind.min && amount <= kind.max) return;
-    reject("plausible-range", pointer,
+    reject(rule_id::plausible_range, pointer,
            fmt::format("{} is outside what any accelerator has ({:g} to {:g} {}): a typo or a unit slip?", written,
                        kind.min, kind.max, kind.unit));
   }
@@ -163,7 +163,7 @@ class reader {
     // The schema lets plain numbers through only where they are counts or prices, and only positive.
     v.written = number_text(node);
     const double amount = node.get<double>();
-    if (!std::isfinite(amount) || !(amount > 0)) reject("positive-finite", pointer, fmt::format("{} must be positive", v.written));
+    if (!std::isfinite(amount) || !(amount > 0)) reject(rule_id::positive_finite, pointer, fmt::format("{} must be positive", v.written));
     check_range(amount, kind, pointer, v.written);
     v.amount = amount;
   }
@@ -178,18 +178,18 @@ class reader {
     try {
       q = split_quantity(text);
     } catch (const error& e) {
-      reject(e.rule(), pointer, e.what());
+      reject(e.rule().value_or(rule_id::quantity), pointer, e.what());
     }
     if (q.unit.empty()) {
-      reject("quantity", pointer, fmt::format("\"{}\" has no unit: write e.g. \"{} {}\"", text, text, canonical_unit(kind.dim)));
+      reject(rule_id::quantity, pointer, fmt::format("\"{}\" has no unit: write e.g. \"{} {}\"", text, text, canonical_unit(kind.dim)));
     }
     double amount = 0;
     try {
       amount = parse_quantity(text, kind.dim);
     } catch (const error& e) {
-      reject(e.rule(), pointer, e.what());
+      reject(e.rule().value_or(rule_id::quantity), pointer, e.what());
     }
-    if (!(amount > 0)) reject("positive-finite", pointer, fmt::format("\"{}\" must be positive", text));
+    if (!(amount > 0)) reject(rule_id::positive_finite, pointer, fmt::format("\"{}\" must be positive", text));
     check_range(amount, kind, pointer, text);
     v.amount = amount;
   }
@@ -232,7 +232,7 @@ void build_chip(const json& doc, reader& in, chip& c) {
   c.default_source = doc.value("source", "");
   const bool default_source_ok = c.default_source.empty() || c.find_source(c.default_source) != nullptr;
   if (!default_source_ok) {
-    in.report("source-unknown", "/source",
+    in.report(rule_id::source_unknown, "/source",
               fmt::format("\"source\" names \"{}\", which is not a key of \"sources\"", c.default_source));
   }
 
@@ -279,7 +279,7 @@ void build_chip(const json& doc, reader& in, chip& c) {
       r.dense.pointer = pointer;
     }
     if (r.dense.known() && r.sparse.known() && *r.sparse.amount < *r.dense.amount) {
-      in.report("sparse-below-dense", r.sparse.pointer,
+      in.report(rule_id::sparse_below_dense, r.sparse.pointer,
                 fmt::format("the sparse figure ({}) is below the dense one ({}): are they swapped?", r.sparse.written,
                             r.dense.written));
     }
@@ -309,7 +309,7 @@ load_result check_chip(std::string_view text, std::string_view origin, bool bund
   if (!in.parse(doc)) return out;
   out.map.index_values(text);
   for (const auto& pointer : out.map.duplicate_keys()) {
-    in.report("duplicate-key", pointer, fmt::format("duplicate key \"{}\"", pointer.substr(pointer.rfind('/') + 1)),
+    in.report(rule_id::duplicate_key, pointer, fmt::format("duplicate key \"{}\"", pointer.substr(pointer.rfind('/') + 1)),
               true);
   }
   const auto problems = check_schema(doc);

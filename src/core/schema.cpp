@@ -297,21 +297,21 @@ schema_problem translate(const json& document, const violation& v) {
   } catch (const json::exception&) {
   }
   const auto nodes = nodes_at(tokens);
-  schema_problem p{pointer_of(tokens), false, "schema", "does not match the chip-file schema"};
+  schema_problem p{pointer_of(tokens), false, rule_id::schema, "does not match the chip-file schema"};
 
   const std::string& key = v.key;
   if (v.failed == keyword::additional_properties) {
     p.pointer += '/';
     p.pointer += pointer_escape(key);
     p.at_key = true;
-    p.rule = "unknown-key";
+    p.rule = rule_id::unknown_key;
     p.message = fmt::format("unknown key \"{}\" in {}{}", key, where_of(tokens), did_you_mean(key, property_names(nodes)));
   } else if (v.failed == keyword::required) {
-    p.rule = "missing-key";
+    p.rule = rule_id::missing_key;
     p.message = tokens.empty() ? fmt::format("missing required key \"{}\"", key)
                                : fmt::format("missing required key \"{}\" in {}", key, where_of(tokens));
   } else if (v.failed == keyword::type && value != nullptr) {
-    p.rule = "wrong-type";
+    p.rule = rule_id::wrong_type;
     // The node whose type the value broke says what was wanted.
     const json* wanted = nullptr;
     for (const json* node : nodes) {
@@ -343,7 +343,7 @@ schema_problem translate(const json& document, const violation& v) {
                               description.empty() ? "" : " (" + description + ")", actual_type(*value));
     }
   } else if (v.failed == keyword::enumeration && value != nullptr) {
-    p.rule = "enum";
+    p.rule = rule_id::enum_word;
     std::vector<std::string> choices;
     for (const json* node : nodes) {
       if (const auto e = node->find("enum"); e != node->end()) {
@@ -353,13 +353,13 @@ schema_problem translate(const json& document, const violation& v) {
     p.message = fmt::format("{} {} must be one of {}{}", field_of(tokens), shown(*value), fmt::join(choices, ", "),
                             value->is_string() ? did_you_mean(value->get<std::string>(), choices) : "");
   } else if (v.failed == keyword::pattern && value != nullptr) {
-    p.rule = "pattern";
+    p.rule = rule_id::pattern;
     p.message = fmt::format("{} {} is not {}", field_of(tokens), shown(*value), description_of(nodes));
   } else if (v.failed == keyword::exclusive_minimum && value != nullptr) {
-    p.rule = "positive";
+    p.rule = rule_id::positive;
     p.message = fmt::format("{} {} must be positive", field_of(tokens), value->dump());
   } else if (v.failed == keyword::min_length) {
-    p.rule = "wrong-type";
+    p.rule = rule_id::wrong_type;
     p.message = fmt::format("{} must not be empty", field_of(tokens));
   }
   return p;

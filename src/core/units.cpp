@@ -105,15 +105,15 @@ quantity_text split_quantity(std::string_view text) {
   const char* last = text.data() + text.size();
   auto [end, ec] = std::from_chars(first, last, number, std::chars_format::general);
   if (ec == std::errc::result_out_of_range) {
-    throw error(fmt::format("number out of range in \"{}\"", text), "positive-finite");
+    throw error(fmt::format("number out of range in \"{}\"", text), rule_id::positive_finite);
   }
   if (ec != std::errc{} || end == first) {
     throw error(fmt::format("\"{}\" is not a quantity: write a number and a unit, e.g. \"3.35 TB/s\"", text),
-                "quantity");
+                rule_id::quantity);
   }
   // from_chars accepts "inf" and "nan"; a spec value is neither.
   if (!std::isfinite(number)) {
-    throw error(fmt::format("\"{}\" is not a finite number", text), "positive-finite");
+    throw error(fmt::format("\"{}\" is not a finite number", text), rule_id::positive_finite);
   }
   std::string_view rest(end, static_cast<std::size_t>(last - end));
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
@@ -124,7 +124,7 @@ quantity_text split_quantity(std::string_view text) {
 double parse_quantity(std::string_view text, dimension d) {
   const quantity_text q = split_quantity(text);
   if (q.unit.empty()) {
-    throw error(fmt::format("\"{}\" has no unit: write e.g. \"{} {}\"", text, text, canonical_unit(d)), "quantity");
+    throw error(fmt::format("\"{}\" has no unit: write e.g. \"{} {}\"", text, text, canonical_unit(d)), rule_id::quantity);
   }
   const auto factor = unit_factor(q.unit, d);
   if (!factor) {
@@ -133,14 +133,14 @@ double parse_quantity(std::string_view text, dimension d) {
     if (other) {
       throw error(fmt::format("\"{}\" is in {} units, but this field is {} (units: {})", text,
                               dimension_name(*other), dimension_name(d), choices),
-                  "unit");
+                  rule_id::unit);
     }
     throw error(fmt::format("unknown unit \"{}\" in \"{}\" (units for {}: {})", q.unit, text, dimension_name(d),
                             choices),
-                "unit");
+                rule_id::unit);
   }
   const double result = q.number * *factor;
-  if (!std::isfinite(result)) throw error(fmt::format("\"{}\" is out of range", text), "positive-finite");
+  if (!std::isfinite(result)) throw error(fmt::format("\"{}\" is out of range", text), rule_id::positive_finite);
   return result;
 }
 

@@ -117,7 +117,7 @@ class file_checker {
   file_checker(const load_result& loaded, const chip& c, std::vector<finding>& out)
       : map_(loaded.map), chip_(c), out_(out) {}
 
-  void add(std::string_view rule, std::string_view pointer, std::string message, bool at_key = false) {
+  void add(rule_id rule, std::string_view pointer, std::string message, bool at_key = false) {
     out_.push_back(
         make_finding(chip_.origin, at_key ? map_.key_at(pointer) : map_.value_at(pointer), rule, std::move(message)));
   }
@@ -142,7 +142,7 @@ class file_checker {
     if (file_name.starts_with("bundled:")) file_name.remove_prefix(8);
     const std::string stem = fs::path(std::string(file_name)).stem().string();
     if (stem != chip_.id) {
-      add("id-filename", "/id", fmt::format("id \"{}\" does not match the file name \"{}\": name the file {}.json",
+      add(rule_id::id_filename, "/id", fmt::format("id \"{}\" does not match the file name \"{}\": name the file {}.json",
                                             chip_.id, fs::path(std::string(file_name)).filename().string(), chip_.id));
     }
   }
@@ -154,7 +154,7 @@ class file_checker {
       if (!r.dense.known() || !r.sparse.known() || *r.sparse.amount < *r.dense.amount) continue;
       const double ratio = *r.sparse.amount / *r.dense.amount;
       if (std::abs(ratio - 2.0) > 2.0 * ratio_tolerance) {
-        add("sparse-not-double", r.sparse.pointer,
+        add(rule_id::sparse_not_double, r.sparse.pointer,
             fmt::format("{} sparse ({}) is {:.3g}x the dense figure ({}); 2:4 sparsity gives 2x: is one of them "
                         "filed under the wrong key?",
                         to_string(p), r.sparse.written, ratio, r.dense.written));
@@ -172,7 +172,7 @@ class file_checker {
         const value& high = chip_.at(ladder[j]).dense;
         if (!low.known() || !high.known()) continue;
         if (*low.amount < *high.amount * (1 - ratio_tolerance)) {
-          add("precision-ladder", low.pointer,
+          add(rule_id::precision_ladder, low.pointer,
               fmt::format("dense {} ({}) is below dense {} ({}): a lower precision is never slower; is a figure "
                           "misfiled?",
                           to_string(ladder[i]), low.written, to_string(ladder[j]), high.written));
@@ -182,7 +182,7 @@ class file_checker {
     const value& fp8 = chip_.at(precision::fp8).dense;
     const value& bf16 = chip_.at(precision::bf16).dense;
     if (fp8.known() && bf16.known() && *fp8.amount > 2 * *bf16.amount * (1 + ratio_tolerance)) {
-      add("fp8-vs-bf16", fp8.pointer,
+      add(rule_id::fp8_vs_bf16, fp8.pointer,
           fmt::format("dense fp8 ({}) is {:.3g}x dense bf16 ({}); no chip exceeds 2x: is the fp8 figure sparse?",
                       fp8.written, *fp8.amount / *bf16.amount, bf16.written));
     }
@@ -192,7 +192,7 @@ class file_checker {
     for (precision p : all_precisions) {
       const value& dense = chip_.at(p).dense;
       if (dense.known() && chip_.tdp.known() && *dense.amount / *chip_.tdp.amount > 20) {
-        add("efficiency-bounds", dense.pointer,
+        add(rule_id::efficiency_bounds, dense.pointer,
             fmt::format("{} / {} is {:.3g} {}/W, beyond any chip today; is the power or the figure wrong?",
                         dense.written, chip_.tdp.written, *dense.amount / *chip_.tdp.amount,
                         canonical_unit(is_integer(p) ? dimension::integer_compute : dimension::float_compute)));
@@ -203,7 +203,7 @@ class file_checker {
       if (!dense.known() || !chip_.memory_bandwidth.known()) continue;
       const double knee = *dense.amount / (*chip_.memory_bandwidth.amount / 1000);
       if (knee < 1 || knee > 5000) {
-        add("efficiency-bounds", chip_.memory_bandwidth.pointer,
+        add(rule_id::efficiency_bounds, chip_.memory_bandwidth.pointer,
             fmt::format("the {} roofline knee would be {:.3g} FLOP/byte ({} over {}), outside 1..5000", to_string(p),
                         knee, dense.written, chip_.memory_bandwidth.written));
       }
@@ -215,20 +215,20 @@ class file_checker {
     if (tech == nullptr) return;
     const value& bandwidth = chip_.memory_bandwidth;
     if (bandwidth.known() && *bandwidth.amount / 1000 > tech->max_bandwidth_tb_s) {
-      add("memory-bounds", bandwidth.pointer,
+      add(rule_id::memory_bounds, bandwidth.pointer,
           fmt::format("{} is more than {} can deliver to one chip (at most about {} TB/s)", bandwidth.written,
                       tech->name, tech->max_bandwidth_tb_s));
     }
     const value& capacity = chip_.memory_capacity;
     if (capacity.known() && *capacity.amount > tech->max_capacity_gb) {
-      add("memory-bounds", capacity.pointer,
+      add(rule_id::memory_bounds, capacity.pointer,
           fmt::format("{} is more {} than fits on one chip (at most about {} GB)", capacity.written, tech->name,
                       tech->max_capacity_gb));
     }
     if (chip_.released.size() >= 4) {
       const int year = std::stoi(chip_.released.substr(0, 4));
       if (year < tech->first_year) {
-        add("memory-year", "/released",
+        add(rule_id::memory_year, "/released",
             fmt::format("released {} with {} memory, which first shipped in {}", chip_.released, tech->name,
                         tech->first_year));
       }
@@ -240,21 +240,21 @@ class file_checker {
     for (const auto& s : chip_.sources) {
       const std::string pointer = "/sources/" + pointer_escape(s.id);
       if (!s.url.starts_with("https://") && !s.url.starts_with("http://")) {
-        add("source-url", pointer + "/url",
+        add(rule_id::source_url, pointer + "/url",
             fmt::format("source \"{}\" has no http(s) URL (\"{}\"): a reviewer must be able to open it", s.id, s.url));
       }
       if (!s.via.empty() && s.via.find("https://") == std::string::npos && s.via.find("http://") == std::string::npos) {
-        add("source-url", pointer + "/via",
+        add(rule_id::source_url, pointer + "/via",
             fmt::format("source \"{}\" was read via \"{}\", which has no http(s) URL: say which copy, so a reviewer can "
                         "open it",
                         s.id, s.via));
       }
       if (s.accessed.empty()) {
-        add("source-accessed", pointer,
+        add(rule_id::source_accessed, pointer,
             fmt::format("source \"{}\" has no \"accessed\" date (YYYY-MM-DD): pages change, say when it was read", s.id),
             true);
       } else if (!std::regex_match(s.accessed, date)) {
-        add("source-accessed", pointer + "/accessed",
+        add(rule_id::source_accessed, pointer + "/accessed",
             fmt::format("source \"{}\" accessed \"{}\" is not a date as YYYY-MM-DD", s.id, s.accessed));
       }
     }
@@ -267,12 +267,12 @@ class file_checker {
       if (!v.known()) return;
       const bool needs_note = v.basis == basis::estimate || v.basis == basis::derived || v.basis == basis::projected;
       if (needs_note && v.note.empty()) {
-        add("note-required", v.pointer,
+        add(rule_id::note_required, v.pointer,
             fmt::format("{} is {} but has no note saying from what", field, to_string(v.basis)));
       }
       if (!shipping && v.basis == basis::vendor && !warned_basis) {
         warned_basis = true;
-        add("announced-basis", v.pointer,
+        add(rule_id::announced_basis, v.pointer,
             fmt::format("{} is a vendor figure, but the chip is {}: mark its figures \"projected\"", field,
                         chip_.status));
       }
@@ -284,7 +284,7 @@ class file_checker {
     if (chip_.status != "announced" && chip_.status != "projected") return;
     const auto released = span_of(chip_.released);
     if (released && today() > released->last) {
-      add("release-passed", "/released",
+      add(rule_id::release_passed, "/released",
           fmt::format("the chip is {} with a release date of {}, which has passed: mark it shipping (with figures "
                       "that shipped), or move the date",
                       chip_.status, chip_.released));
@@ -293,7 +293,7 @@ class file_checker {
 
   void check_interconnect() {
     if (chip_.interconnect_bandwidth.known() && chip_.interconnect_direction.empty()) {
-      add("interconnect-direction", chip_.interconnect_bandwidth.pointer,
+      add(rule_id::interconnect_direction, chip_.interconnect_bandwidth.pointer,
           "interconnect.bandwidth does not say how it is counted: add \"direction\": \"unidirectional\", "
           "\"bidirectional\", or \"unstated\" where the vendor does not say");
     }
@@ -307,12 +307,12 @@ class file_checker {
       if (s == nullptr) continue;  // reported by loading
       const auto published = span_of(s->published);
       if (!published) {
-        add("price-age", price->pointer,
+        add(rule_id::price_age, price->pointer,
             fmt::format("the price {} cites source \"{}\", which has no \"published\" date: give the price list's date "
                         "(YYYY-MM-DD), so readers and this rule can tell its age",
                         price->written, s->id));
       } else if (std::chrono::sys_days(published->last) + price_max_age < std::chrono::sys_days(today())) {
-        add("price-age", price->pointer,
+        add(rule_id::price_age, price->pointer,
             fmt::format("the price {} is from {}, more than {} months ago: read the price list again", price->written,
                         s->published, price_max_age.count()));
       }
@@ -343,7 +343,7 @@ class file_checker {
     if (newest == cited.end()) return;
     for (const auto& d : cited) {
       if (!(d.span.last < newest->span.first)) continue;
-      add("source-older", "/sources/" + pointer_escape(d.source->id) + "/published",
+      add(rule_id::source_older, "/sources/" + pointer_escape(d.source->id) + "/published",
           fmt::format("source \"{}\" ({}) gives {}, but the chip also cites \"{}\" of {}: check the newer document "
                       "does not revise them",
                       d.source->id, d.source->published, fmt::join(d.fields, ", "), newest->source->id,
@@ -356,14 +356,14 @@ class file_checker {
     if (!area.known()) return;
     const double dies = chip_.die_count.known() ? *chip_.die_count.amount : 1;
     if (*area.amount / dies > max_die_area_mm2) {
-      add("die-bounds", area.pointer,
+      add(rule_id::die_bounds, area.pointer,
           fmt::format("{} mm² over {} logic die{} is {:.4g} mm² a die, larger than the lithography reticle (858 mm²): "
                       "is die.count missing, or HBM and base dies added in?",
                       area.written, dies, dies == 1 ? "" : "s", *area.amount / dies));
     }
     const value& transistors = chip_.transistors;
     if (transistors.known() && *transistors.amount * 1e9 / *area.amount > max_transistors_per_mm2) {
-      add("die-bounds", transistors.pointer,
+      add(rule_id::die_bounds, transistors.pointer,
           fmt::format("{} billion transistors on {} mm² is {:.4g} million per mm², denser than any logic process: "
                       "is the area per die rather than the total, or the count in millions?",
                       transistors.written, area.written, *transistors.amount * 1e3 / *area.amount));
@@ -416,7 +416,7 @@ checked_file check_file(const chip_file& file) {
       // read_chip_file's message starts with the path; the finding names it already.
       std::string message = e.what();
       if (message.starts_with(file.name + ": ")) message = message.substr(file.name.size() + 2);
-      out.findings.push_back({file.name, {0, 0}, severity::error, message, "file"});
+      out.findings.push_back({file.name, {0, 0}, severity::error, message, rule_id::file});
       return out;
     }
   }
@@ -457,14 +457,14 @@ void check_layer(const validation_layer& layer, std::size_t jobs, validation_rep
           const auto [it, inserted] = claimed.try_emplace(lower, claimed_name{file, checked.id});
           if (inserted && !claim.is_id && layer.ids_beneath.count(lower) > 0 && lower != to_lower(checked.id)) {
             checked.findings.push_back(make_finding(
-                file, claim.where, "duplicate-alias",
+                file, claim.where, rule_id::duplicate_alias,
                 fmt::format("\"{}\" is the id of a bundled chip: with the bundled data in use, loading fails on the "
                             "clash (rename the alias, or load with --no-bundled)",
                             claim.name)));
           }
           if (inserted || it->second.file == file) continue;
           checked.findings.push_back(make_finding(
-              file, claim.where, claim.is_id ? "duplicate-id" : "duplicate-alias",
+              file, claim.where, claim.is_id ? rule_id::duplicate_id : rule_id::duplicate_alias,
               fmt::format("\"{}\" is already {} \"{}\" in {}", claim.name,
                           lower == to_lower(it->second.id) ? "the id of" : "an alias of", it->second.id,
                           it->second.file)));
@@ -473,7 +473,7 @@ void check_layer(const validation_layer& layer, std::size_t jobs, validation_rep
           const auto [it, inserted] = figured.try_emplace(checked.figures, claimed_name{file, checked.id});
           if (!inserted && it->second.id != checked.id) {
             checked.findings.push_back(make_finding(
-                file, checked.id_at, "duplicate-values",
+                file, checked.id_at, rule_id::duplicate_values,
                 fmt::format("every compute, memory, power and interconnect figure of \"{}\" equals those of \"{}\" "
                             "in {}: one SKU under two ids (make one an alias of the other), or a copy not edited",
                             checked.id, it->second.id, it->second.file)));

@@ -33,7 +33,7 @@ std::string to_text(const validation_report& r, const style& s) {
     const std::string shown = s.color ? fmt::format("{}{}{}", color, level, reset) : std::string(level);
     const std::string where =
         f.where.line ? fmt::format("{}:{}:{}", f.file, f.where.line, f.where.column) : f.file;
-    out += fmt::format("{}: {}: {} [{}]\n", where, shown, f.message, f.rule);
+    out += fmt::format("{}: {}: {} [{}]\n", where, shown, f.message, to_string(f.rule));
   }
   return out;
 }
@@ -43,10 +43,11 @@ std::string to_github(const validation_report& r) {
   for (const auto& f : r.findings) {
     std::string properties = "file=" + escape_property(f.file);
     if (f.where.line) properties += fmt::format(",line={},col={}", f.where.line, f.where.column);
-    properties += ",title=" + escape_property("xpuspec " + f.rule);
+    const std::string rule(to_string(f.rule));
+    properties += ",title=" + escape_property("xpuspec " + rule);
     // GitHub's workflow commands are error, warning and notice.
     const std::string_view command = f.level == severity::info ? "notice" : to_string(f.level);
-    out += fmt::format("::{} {}::{}\n", command, properties, escape_data(f.message + " [" + f.rule + "]"));
+    out += fmt::format("::{} {}::{}\n", command, properties, escape_data(f.message + " [" + rule + "]"));
   }
   return out;
 }
@@ -58,7 +59,7 @@ json findings_document(const validation_report& r) {
                         {"line", f.where.line ? json(f.where.line) : json(nullptr)},
                         {"column", f.where.line ? json(f.where.column) : json(nullptr)},
                         {"severity", to_string(f.level)},
-                        {"rule", f.rule},
+                        {"rule", to_string(f.rule)},
                         {"message", f.message}});
   }
   return json({{"schema_version", json_schema_version},

@@ -31,9 +31,8 @@ struct style {
   std::size_t width = 0;  // a table wider than this many columns is wrapped into blocks; 0: never (pipes, --wide)
 };
 
-// Any report as text in format f: list_report, show_report, compare_report, rank_report, metrics_report,
-// sources_report, match_report, roofline_report, train_report, serve_report and rules_report. Each report's view
-// (src/render/views/) defines it; a report with no view does not link.
+// Any report as text in format f. Each report's view (src/render/views/REPORT.cpp) defines it for that report; a
+// report with no view does not link.
 template <typename Report>
 std::string render(const Report& r, format f, const style& s);
 

@@ -75,11 +75,11 @@ TEST_CASE("every file of the bad-input corpus gives exactly its expected finding
       REQUIRE(report.findings.size() == 1);
       const finding& f = report.findings.front();
       CHECK(f.file == path.string());
-      CHECK(f.rule == c.rule);
+      CHECK(to_string(f.rule) == c.rule);
       CHECK(where_of(f) == c.where);
       CHECK_THAT(f.message, test::contains(c.fragment));
       // Loading agrees with validate on what makes a file unusable, and says where.
-      if (f.level == severity::error && load_fails(f.rule)) {
+      if (f.level == severity::error && load_fails(std::string(to_string(f.rule)))) {
         CHECK_THROWS_WITH(parse_chip(test::read(path), c.file), test::starts_with(c.file + ":" + c.where + ": "));
       }
     }
@@ -124,9 +124,9 @@ TEST_CASE("unreadable paths are findings of rule 'file', and the rest is still c
   std::filesystem::create_directories(dir.path() / "folder.json");  // a directory named like a chip file
   const validation_report report = validate({layer_from_paths({dir.path().string()})});
   REQUIRE(report.findings.size() == 2);
-  CHECK(report.findings[0].rule == "file");
+  CHECK(report.findings[0].rule == rule_id::file);
   CHECK_THAT(report.findings[0].message, test::contains("too large for a chip file"));
-  CHECK(report.findings[1].rule == "file");
+  CHECK(report.findings[1].rule == rule_id::file);
   CHECK(report.findings[1].message == "not a regular file");
   CHECK(report.chips == 1);
   CHECK_THROWS_WITH(layer_from_paths({(dir.path() / "nowhere").string()}), test::contains("no such file"));
@@ -139,7 +139,7 @@ TEST_CASE("ids and aliases are unique across all files given", "[bad]") {
   test::write(dir.path() / "sub" / "one.json", test::chip_json("one"));
   const validation_report report = validate({layer_from_paths({dir.path().string()})});
   std::vector<std::string> rules;
-  for (const auto& f : report.findings) rules.push_back(f.rule);
+  for (const auto& f : report.findings) rules.emplace_back(to_string(f.rule));
   CHECK(rules == std::vector<std::string>{"duplicate-id", "duplicate-alias", "duplicate-alias"});
   CHECK_THAT(report.findings[0].message, test::contains("\"one\" is already the id of \"one\" in"));
   CHECK_THAT(report.findings[1].message, test::contains("\"X\" is already an alias of \"one\""));
@@ -161,7 +161,7 @@ TEST_CASE("two chips with every spec figure equal are flagged, once, and a chip 
   test::write(dir.path() / "six.json", test::chip_json("six", "[]", few));
   const validation_report report = validate({layer_from_paths({dir.path().string()})});
   std::vector<std::string> lines;
-  for (const auto& f : report.findings) lines.push_back(f.rule + " " + f.message.substr(0, f.message.find(':')));
+  for (const auto& f : report.findings) lines.push_back(std::string(to_string(f.rule)) + " " + f.message.substr(0, f.message.find(':')));
   // Files are read in name order: one, three, two.
   CHECK(lines == std::vector<std::string>{
                      "duplicate-values every compute, memory, power and interconnect figure of \"three\" equals those "
@@ -180,7 +180,7 @@ TEST_CASE("a user alias equal to a bundled chip's id is a finding; replacing tha
   const validation_report report = validate({layer});
   // "H100" is a bundled alias (shadowed, allowed); the file replacing nvidia-a100-sxm may keep its aliases.
   REQUIRE(report.findings.size() == 1);
-  CHECK(report.findings[0].rule == "duplicate-alias");
+  CHECK(report.findings[0].rule == rule_id::duplicate_alias);
   CHECK_THAT(report.findings[0].message, test::contains("\"nvidia-h100-sxm\" is the id of a bundled chip"));
   // Without the bundled data beneath, nothing clashes.
   CHECK(validate({layer_from_paths({dir.path().string()})}).findings.empty());
@@ -198,7 +198,7 @@ TEST_CASE("validate reports the same findings in the same order on one thread or
   const auto lines = [&](std::size_t jobs) {
     std::vector<std::string> out;
     const validation_report report = validate({layer_from_paths({dir.path().string()})}, jobs);
-    for (const auto& f : report.findings) out.push_back(to_line(f) + " [" + f.rule + "]");
+    for (const auto& f : report.findings) out.push_back(to_line(f) + " [" + std::string(to_string(f.rule)) + "]");
     out.push_back(std::to_string(report.files) + " files, " + std::to_string(report.chips) + " chips");
     return out;
   };
@@ -211,7 +211,7 @@ TEST_CASE("validate reports the same findings in the same order on one thread or
 
 TEST_CASE("the bundled data passes validate --strict", "[bad][data]") {
   const validation_report report = validate({bundled_layer()});
-  for (const auto& f : report.findings) INFO(to_line(f) << " [" << f.rule << "]");
+  for (const auto& f : report.findings) INFO(to_line(f) << " [" << to_string(f.rule) << "]");
   CHECK(report.findings.empty());
   CHECK(report.chips == report.files);
   CHECK_FALSE(report.failed(true));
