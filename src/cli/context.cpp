@@ -61,13 +61,7 @@ render::format context::output_format() const {
   if (options.format == "text") return render::format::table;
   // CLI11 has checked the name against the list already; only validate's findings come as GitHub annotations.
   if (const auto f = render::format_from_string(options.format)) return *f;
-  std::vector<std::string_view> names;
-  std::vector<render::format> seen;
-  for (const auto& f : render::format_names) {
-    if (std::find(seen.begin(), seen.end(), f.value) != seen.end()) continue;  // "md" is markdown again
-    seen.push_back(f.value);
-    names.push_back(f.name);
-  }
+  std::vector<std::string_view> names = render::format_list();
   const std::string_view last = names.back();
   names.pop_back();
   throw error(fmt::format("--format {} is for validate's findings; this prints {} or {}", options.format,
@@ -111,7 +105,7 @@ namespace {
 // The report formats, then the two that only validate's findings have.
 std::vector<std::string> format_choices() {
   std::vector<std::string> names;
-  for (const auto& f : render::format_names) names.emplace_back(f.name);
+  for (const auto name : render::format_choices()) names.emplace_back(name);
   names.insert(names.end(), {"text", "github"});
   return names;
 }

@@ -1,30 +1,68 @@
-// The one place that switches between formats (as bloaty does): any report's view goes to the table or Markdown
-// drawing of its grid, to JSON or JSON Lines from its document, or to CSV or TSV from its rows.
+// The one place that knows the formats (as bloaty keeps one renderer switch): a table of writers, each taking any
+// report's view to text through the face it needs: the table or Markdown drawing of its grid, JSON or JSON Lines
+// from its document, CSV or TSV from its rows.
 
 #include "render/render.hpp"
 
+#include <fmt/format.h>
+
 #include "render/formats.hpp"
 #include "render/view.hpp"
+#include "xpuspec/error.hpp"
 
 namespace xpuspec::render {
 
-std::optional<format> format_from_string(std::string_view name) {
-  for (const auto& [word, f] : format_names) {
-    if (word == name) return f;
+namespace {
+
+// Every format: its name, and how it writes a view from the view's faces. An alias repeats a writer, unlisted.
+struct writer {
+  std::string_view name;
+  std::string (*write)(const any_view& v, const style& s);
+  bool listed = true;
+};
+
+constexpr writer writers[] = {
+    {"table", [](const any_view& v, const style& s) { return draw_table(v.layout(v.report), s); }},
+    {"json", [](const any_view& v, const style&) { return write_json(v.document(v.report)); }},
+    {"jsonl", [](const any_view& v, const style&) { return write_jsonl(v.document(v.report)); }},
+    {"csv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::csv); }},
+    {"tsv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::tsv); }},
+    {"markdown", [](const any_view& v, const style&) { return draw_markdown(v.layout(v.report)); }},
+    {"md", [](const any_view& v, const style&) { return draw_markdown(v.layout(v.report)); }, false},
+};
+
+const writer* writer_named(std::string_view name) {
+  for (const auto& w : writers) {
+    if (w.name == name) return &w;
   }
+  return nullptr;
+}
+
+}  // namespace
+
+std::optional<format> format_from_string(std::string_view name) {
+  if (const writer* w = writer_named(name)) return format{w->name};
   return std::nullopt;
 }
 
-std::string write(const any_view& v, format f, const style& s) {
-  switch (f) {
-    case format::json: return write_json(v.document(v.report));
-    case format::jsonl: return write_jsonl(v.document(v.report));
-    case format::csv: return write_delimited(v.rows(v.report), dialect::csv);
-    case format::tsv: return write_delimited(v.rows(v.report), dialect::tsv);
-    case format::markdown: return draw_markdown(v.layout(v.report));
-    case format::table: break;
+std::vector<std::string_view> format_choices() {
+  std::vector<std::string_view> names;
+  for (const auto& w : writers) names.push_back(w.name);
+  return names;
+}
+
+std::vector<std::string_view> format_list() {
+  std::vector<std::string_view> names;
+  for (const auto& w : writers) {
+    if (w.listed) names.push_back(w.name);
   }
-  return draw_table(v.layout(v.report), s);
+  return names;
+}
+
+std::string write(const any_view& v, format f, const style& s) {
+  const writer* w = writer_named(f.name);
+  if (w == nullptr) throw error(fmt::format("no output format \"{}\"", f.name));
+  return w->write(v, s);
 }
 
 std::string render(const validation_report& r, findings_format f, const style& s) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <optional>
+#include <vector>
 
 #include "xpuspec/report.hpp"
 #include "xpuspec/match.hpp"
@@ -13,17 +14,24 @@
 
 namespace xpuspec::render {
 
-enum class format { table, json, jsonl, csv, tsv, markdown };
-// Every name --format accepts for a report, and what it means (the CLI's choices and completion come from here).
-struct format_name {
+// An output format, known by its name: render.cpp's table of writers says what each name writes, so a new format
+// is its writer and its row there. The formats that code names are constants here.
+struct format {
   std::string_view name;
-  format value;
+  static const format table, json, jsonl, csv, tsv, markdown;
+  bool operator==(const format&) const = default;
 };
-inline constexpr format_name format_names[] = {{"table", format::table}, {"json", format::json},
-                                               {"jsonl", format::jsonl}, {"csv", format::csv},
-                                               {"tsv", format::tsv},     {"markdown", format::markdown},
-                                               {"md", format::markdown}};
+inline const format format::table{"table"};
+inline const format format::json{"json"};
+inline const format format::jsonl{"jsonl"};
+inline const format format::csv{"csv"};
+inline const format format::tsv{"tsv"};
+inline const format format::markdown{"markdown"};
+
 std::optional<format> format_from_string(std::string_view name);
+// Every name --format accepts for a report (aliases such as "md" too), and each format once (for messages).
+std::vector<std::string_view> format_choices();
+std::vector<std::string_view> format_list();
 
 struct style {
   bool color = false;     // ANSI colour and bold

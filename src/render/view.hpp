@@ -4,8 +4,8 @@
 //   layout   a grid for people (the table and Markdown writers draw it)
 //   document the JSON document (JSON prints it; JSON Lines prints its records one per line)
 //   rows     flat records under field names (CSV and TSV)
-// A new report needs one view file; a new format needs its writer (declared in formats.hpp), its name in
-// render.hpp's format_names and one case in render.cpp's write(), never a change to a view.
+// A new report needs one view file; a new format needs its writer (declared in formats.hpp) and its row in
+// render.cpp's table of writers, never a change to a view.
 
 #include <optional>
 #include <string>
