@@ -23,7 +23,7 @@ void setup_chart(CLI::App& app, context& ctx) {
 
   auto roof = std::make_shared<roofline_chart_options>();
   auto* roofline = chart->add_subcommand("roofline", "Log-log roofline of the chips, knees marked");
-  roofline->add_option("chips", roof->chips, "Chip ids or aliases")->required()->type_name("CHIP");
+  roofline->add_option("chips", roof->chips, "Chip ids or aliases")->required()->type_name(type_name(value_type::chip));
   add_numbers_option(*roofline, "-i,--intensity", roof->intensities,
                      "Mark these arithmetic intensities (FLOP/byte, comma-separated)", intensity_range)
       ->type_name("X,...");

@@ -39,13 +39,13 @@ int run_compare(const compare_options& o, context& ctx) {
 void setup_compare(CLI::App& app, context& ctx) {
   auto o = std::make_shared<compare_options>();
   auto* sub = app.add_subcommand("compare", "Chips side by side: raw specs and derived metrics, dense figures only");
-  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP");
+  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name(type_name(value_type::chip));
   add_precision_option(*sub, o->precision);
-  sub->add_option("-b,--baseline", o->baseline, "Add each metric as a ratio to this chip's")->type_name("CHIP");
+  sub->add_option("-b,--baseline", o->baseline, "Add each metric as a ratio to this chip's")->type_name(type_name(value_type::chip));
   sub->add_option("-m,--metrics", o->metrics, "Only these metric ids, in this order (see `xpuspec metrics`)")
       ->allow_extra_args(false)
       ->delimiter(',')
-      ->type_name("ID,...");
+      ->type_name(type_name(value_type::metric_list));
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_compare(*o, c); }; });
 }
 

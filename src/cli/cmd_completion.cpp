@@ -44,21 +44,18 @@ struct command_info {
 const std::vector<std::string> dynamic_lists{"chips", "metrics", "precisions", "dimensions", "vendors"};
 
 // From CLI11's type name: an IsMember check appends its set ("FORMAT:{table,json,...}"), which is exactly the
-// choices; otherwise the type name says which list or files.
-value_completion values_of(const std::string& type_name) {
+// choices; otherwise value_types (context.hpp) says which list or files the type name stands for.
+value_completion values_of(const std::string& shown) {
   value_completion v;
-  if (const auto open = type_name.find(":{"); open != std::string::npos && type_name.back() == '}') {
-    v.words = type_name.substr(open + 2, type_name.size() - open - 3);
+  if (const auto open = shown.find(":{"); open != std::string::npos && shown.back() == '}') {
+    v.words = shown.substr(open + 2, shown.size() - open - 3);
     std::replace(v.words.begin(), v.words.end(), ',', ' ');
     return v;
   }
-  const std::string name = type_name.substr(0, type_name.find(':'));
-  if (name == "CHIP" || name == "TARGET") v.list = "chips";
-  if (name == "METRIC" || name == "ID,...") v.list = "metrics";
-  if (name == "PRECISION" || name == "FMT") v.list = "precisions";
-  if (name == "DIM") v.list = "dimensions";
-  if (name == "VENDOR") v.list = "vendors";
-  v.files = name == "PATH" || name == "DIR" || name == "FILE";
+  if (const value_type_def* def = value_type_named(shown.substr(0, shown.find(':')))) {
+    v.list = def->list;
+    v.files = def->files;
+  }
   return v;
 }
 

@@ -36,12 +36,12 @@ int run_match(const match_options& o, context& ctx) {
 void setup_match(CLI::App& app, context& ctx) {
   auto o = std::make_shared<match_options>();
   auto* sub = app.add_subcommand("match", "How many CHIP match N TARGET, per dimension, and which dimension binds");
-  sub->add_option("chip", o->chip, "The chip to count")->required()->type_name("CHIP");
-  sub->add_option("--to", o->target, "The chip to replace")->required()->type_name("TARGET");
+  sub->add_option("chip", o->chip, "The chip to count")->required()->type_name(type_name(value_type::chip));
+  sub->add_option("--to", o->target, "The chip to replace")->required()->type_name(type_name(value_type::target));
   add_count_option(*sub, "-n,--count", o->count, "How many TARGET chips to match (default 1)", 1, 1'000'000'000)
       ->type_name("N");
   add_precision_option(*sub, o->precision);
-  sub->add_option("--by", o->by, "Only one dimension: compute, bandwidth, memory or interconnect")->type_name("DIM");
+  sub->add_option("--by", o->by, "Only one dimension: compute, bandwidth, memory or interconnect")->type_name(type_name(value_type::dimension));
   sub->callback([o, &ctx] { ctx.run = [o](context& c) { return run_match(*o, c); }; });
 }
 

@@ -101,8 +101,8 @@ void add_model_options(CLI::App& sub, plan_options& o) {
       ->type_name("N");
   sub.add_option("--chip", o.chips, "A chip to plan for (repeatable; default: all)")
       ->allow_extra_args(false)
-      ->type_name("CHIP");
-  sub.add_option("-p,--precision", o.precision, "Precision of the compute figures (dense)")->type_name("PRECISION");
+      ->type_name(type_name(value_type::chip));
+  sub.add_option("-p,--precision", o.precision, "Precision of the compute figures (dense)")->type_name(type_name(value_type::precision));
 }
 
 }  // namespace
@@ -129,7 +129,7 @@ void setup_plan(CLI::App& app, context& ctx) {
   auto s = std::make_shared<plan_options>();
   auto* serve = plan->add_subcommand("serve", "Whether the weights fit, on how many chips, and decode upper bounds");
   add_model_options(*serve, *s);
-  serve->add_option("--weights", s->weights, "Weight format: fp32, bf16, fp16, fp8, int8, fp4, int4")->type_name("FMT");
+  serve->add_option("--weights", s->weights, "Weight format: fp32, bf16, fp16, fp8, int8, fp4, int4")->type_name(type_name(value_type::weight_format));
   add_number_option(*serve, "--bytes-per-param", s->bytes_per_param, "Bytes per weight (default 2, or from --weights)",
                     bytes_range)
       ->type_name("B");

@@ -7,8 +7,8 @@
 namespace xpuspec::cli {
 
 void add_rank_options(CLI::App& sub, rank_options& o) {
-  sub.add_option("--by", o.by, "Metric id to order by (see `xpuspec metrics`)")->required()->type_name("METRIC");
-  sub.add_option("chips", o.chips, "Only these chips (default: all)")->type_name("CHIP");
+  sub.add_option("--by", o.by, "Metric id to order by (see `xpuspec metrics`)")->required()->type_name(type_name(value_type::metric));
+  sub.add_option("chips", o.chips, "Only these chips (default: all)")->type_name(type_name(value_type::chip));
   add_precision_option(sub, o.precision);
   add_count_option(sub, "--top", o.top, "Only the first N rows", 1, 1'000'000)->type_name("N");
   add_filter_options(sub, o.filter);

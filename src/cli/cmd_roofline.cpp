@@ -26,7 +26,7 @@ int run_roofline(const roofline_options& o, context& ctx) {
 void setup_roofline(CLI::App& app, context& ctx) {
   auto o = std::make_shared<roofline_options>();
   auto* sub = app.add_subcommand("roofline", "Attainable TFLOPS at given arithmetic intensities, and each chip's knee");
-  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name("CHIP");
+  sub->add_option("chips", o->chips, "Chip ids or aliases")->required()->type_name(type_name(value_type::chip));
   add_numbers_option(*sub, "-i,--intensity", o->intensities, "Arithmetic intensities in FLOP/byte (comma-separated)",
                      intensity_range)
       ->required()

@@ -29,7 +29,7 @@ void setup_sources(CLI::App& app, context& ctx) {
   auto o = std::make_shared<sources_options>();
   auto* sub = app.add_subcommand(
       "sources", "Audit the data: every source each chip cites, and every estimate, derivation or missing value");
-  sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name("CHIP");
+  sub->add_option("chips", o->chips, "Only these chips (default: all)")->type_name(type_name(value_type::chip));
   sub->add_option("--basis", o->kinds,
                   "List only values of this basis or absence, and the sources they cite (repeatable or "
                   "comma-separated; e.g. estimate,derived,unpublished)")

@@ -57,7 +57,7 @@ int run_validate(const validate_options& o, context& ctx) {
 void setup_validate(CLI::App& app, context& ctx) {
   auto o = std::make_shared<validate_options>();
   auto* sub = app.add_subcommand("validate", "Check chip files for CI: schema, units, sources, plausibility");
-  sub->add_option("paths", o->paths, "Chip files or folders (default: the data in use)")->type_name("PATH");
+  sub->add_option("paths", o->paths, "Chip files or folders (default: the data in use)")->type_name(type_name(value_type::path));
   sub->add_flag("--strict", o->strict, "Warnings fail too");
   add_count_option(*sub, "-j,--jobs", o->jobs, "Files checked at once (default: one per core); findings are the same",
                    1, 1024)

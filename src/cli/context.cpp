@@ -117,7 +117,7 @@ void add_global_options(CLI::App& app, context& ctx) {
   app.add_option("--data", o.data,
                  "Add chip files from DIR or FILE on top of the bundled data (repeatable; also XPUSPEC_PATH, "
                  "colon-separated); a file with a bundled chip's id replaces it")
-      ->type_name("DIR")
+      ->type_name(type_name(value_type::dir))
       ->expected(1)
       ->allow_extra_args(false)  // one folder per --data: `compare --data DIR h100 a100` keeps its chips
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -129,7 +129,7 @@ void add_global_options(CLI::App& app, context& ctx) {
   app.add_flag("--json", o.json, "Short for --format json")->excludes(format);
   app.add_flag("--wide", o.wide, "On a terminal, never wrap a table to the terminal's width");
   app.add_option("-o,--output", o.output, "Write the output to FILE, atomically (a failed run leaves FILE as it was)")
-      ->type_name("FILE")
+      ->type_name(type_name(value_type::file))
       ->each([&o](const std::string&) { o.output_given = true; });
   app.add_option("--color", o.color, "Colour and bars: auto (a terminal, unless NO_COLOR is set or TERM=dumb)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -232,7 +232,7 @@ void add_filter_options(CLI::App& sub, list_filter& filter) {
   sub.add_option("--vendor", filter.vendors, "Only these vendors (repeatable or comma-separated; any case)")
       ->delimiter(',')
       ->allow_extra_args(false)
-      ->type_name("VENDOR");
+      ->type_name(type_name(value_type::vendor));
   sub.add_option("--status", filter.statuses, "Only these statuses")
       ->delimiter(',')
       ->allow_extra_args(false)
@@ -245,7 +245,7 @@ void add_precision_option(CLI::App& sub, std::string& precision) {
                  "Precision of the compute figures, dense: fp64, fp64_tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, "
                  "int8, int4")
       ->capture_default_str()
-      ->type_name("PRECISION");
+      ->type_name(type_name(value_type::precision));
 }
 
 std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::string>& names) {
@@ -289,5 +289,19 @@ command_row::command_row(const command& c) {
 }
 
 std::span<const command> command_table() { return rows(); }
+
+std::string type_name(value_type t) {
+  for (const auto& def : value_types) {
+    if (def.type == t) return std::string(def.name);
+  }
+  return "VALUE";
+}
+
+const value_type_def* value_type_named(std::string_view name) {
+  for (const auto& def : value_types) {
+    if (def.name == name) return &def;
+  }
+  return nullptr;
+}
 
 }  // namespace xpuspec::cli

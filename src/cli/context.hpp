@@ -44,6 +44,26 @@ struct context {
 
 void add_global_options(CLI::App& app, context& ctx);
 
+// What an option's value is: its name in --help ("CHIP") and how a shell completes it (a list xpuspec prints with
+// `completion --list`, or file names). Options name their type through this table, and the completion scripts read
+// it back, so the two cannot disagree.
+enum class value_type { chip, target, metric, metric_list, precision, weight_format, dimension, vendor, path, dir, file };
+struct value_type_def {
+  value_type type;
+  std::string_view name;  // as --help shows it
+  std::string_view list;  // `xpuspec completion --list LIST`; empty: none
+  bool files = false;     // complete file names
+};
+inline constexpr value_type_def value_types[] = {
+    {value_type::chip, "CHIP", "chips"},          {value_type::target, "TARGET", "chips"},
+    {value_type::metric, "METRIC", "metrics"},    {value_type::metric_list, "ID,...", "metrics"},
+    {value_type::precision, "PRECISION", "precisions"}, {value_type::weight_format, "FMT", "precisions"},
+    {value_type::dimension, "DIM", "dimensions"}, {value_type::vendor, "VENDOR", "vendors"},
+    {value_type::path, "PATH", "", true},         {value_type::dir, "DIR", "", true},
+    {value_type::file, "FILE", "", true}};
+std::string type_name(value_type t);
+const value_type_def* value_type_named(std::string_view name);
+
 // Options several commands share, spelled the same everywhere.
 void add_filter_options(CLI::App& sub, list_filter& filter);
 void add_precision_option(CLI::App& sub, std::string& precision);
