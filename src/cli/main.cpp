@@ -26,9 +26,15 @@ namespace {
 void print_errors(const std::string& message) {
   std::istringstream lines(message);
   for (std::string line; std::getline(lines, line);) {
-    // Messages quote what the user typed and what files hold: no control character reaches the terminal raw.
-    std::fputs(fmt::format("xpuspec: error: {}\n", xpuspec::printable(line, true)).c_str(), stderr);
+    // Messages quote what the user typed and what files hold: no control character reaches the terminal raw, and
+    // no line is megabytes long.
+    std::fputs(fmt::format("xpuspec: error: {}\n", xpuspec::bounded(xpuspec::printable(line, true))).c_str(), stderr);
   }
+}
+
+// The global options that take a value as the next word (`--data DIR`), so that word is not taken for a command.
+bool global_takes_value(std::string_view arg) {
+  return arg == "--data" || arg == "--format" || arg == "-o" || arg == "--output" || arg == "--color";
 }
 
 // The first word that is neither an option nor the value of a global option: what the user meant as the command.
@@ -37,9 +43,7 @@ std::string command_word(int argc, char** argv) {
     const std::string_view arg = argv[i];
     if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
     if (!arg.starts_with("-")) return std::string(arg);
-    const bool takes_value = arg == "--data" || arg == "--format" || arg == "-o" || arg == "--output" ||
-                             arg == "--color";
-    if (takes_value) ++i;
+    if (global_takes_value(arg)) ++i;
   }
   return "";
 }
@@ -50,6 +54,34 @@ bool wants_help_or_version(int argc, char** argv) {
     if (arg == "-h" || arg == "--help" || arg == "--version") return true;
   }
   return false;
+}
+
+// `plan trian`: CLI11 says only "A subcommand is required"; name the word and suggest the nearest nested command.
+std::string nested_command_problem(CLI::App& app, const std::string& word, int argc, char** argv) {
+  if (word.empty()) return "";
+  CLI::App* command = nullptr;
+  try {
+    command = app.get_subcommand(word);
+  } catch (const CLI::OptionNotFound&) {
+    return "";
+  }
+  std::vector<std::string> nested;
+  for (const CLI::App* sub : command->get_subcommands({})) nested.push_back(sub->get_name());
+  if (nested.empty()) return "";
+  int at = 1;
+  while (at < argc && argv[at] != word) ++at;
+  for (int i = at + 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") return "";
+    if (arg.starts_with("-")) {
+      if (global_takes_value(arg)) ++i;
+      continue;
+    }
+    if (std::find(nested.begin(), nested.end(), arg) != nested.end()) return "";
+    return fmt::format("unknown {} command \"{}\"{}; {} commands: {}", word, arg, xpuspec::did_you_mean(arg, nested),
+                       word, fmt::join(nested, ", "));
+  }
+  return "";
 }
 
 }  // namespace
@@ -108,6 +140,11 @@ int main(int argc, char** argv) {
     }
   };
   fall_through(fall_through, app);
+  if (const std::string problem = nested_command_problem(app, word, argc, argv); !problem.empty() && !help_or_version) {
+    print_errors(problem);
+    std::fputs(fmt::format("Run `xpuspec {} --help` for usage.\n", word).c_str(), stderr);
+    return 2;
+  }
 
   try {
     app.parse(argc, argv);

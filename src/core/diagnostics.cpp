@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "xpuspec/names.hpp"
+
 namespace xpuspec {
 namespace {
 
@@ -49,7 +51,7 @@ std::optional<rule_id> rule_from_string(std::string_view id) {
 }
 
 finding make_finding(std::string file, text_position where, rule_id rule, std::string message) {
-  return {std::move(file), where, definition(rule).level, std::move(message), rule};
+  return {std::move(file), where, definition(rule).level, bounded(std::move(message)), rule};
 }
 
 void sort_by_position(std::vector<finding>& findings) {

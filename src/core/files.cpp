@@ -46,12 +46,19 @@ std::vector<fs::path> chip_files_in(const std::string& argument) {
   const fs::path root(argument);
   std::error_code ec;
   const auto status = fs::status(root, ec);
+  // A symlink loop or an unreadable parent is not "no such file": say what the system said.
+  if (ec && ec != std::errc::no_such_file_or_directory) throw error(fmt::format("{}: {}", argument, ec.message()));
   if (ec || !fs::exists(status)) throw error(fmt::format("{}: no such file or directory", argument));
   if (!fs::is_directory(status)) return {root};
   std::vector<fs::path> files;
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (is_chip_file(it->path()) && !it->is_directory()) files.push_back(it->path());
+  // An unreadable folder inside is an error, not a silent gap in the data (no skip_permission_denied).
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!is_chip_file(it->path())) continue;
+    // A *.json that is a folder is not a chip file; one whose status fails (a symlink loop) is kept, so reading
+    // it reports why with its name.
+    std::error_code entry_ec;
+    if (!it->is_directory(entry_ec) || entry_ec) files.push_back(it->path());
   }
   if (ec) throw error(fmt::format("{}: {}", argument, ec.message()));
   std::sort(files.begin(), files.end());

@@ -47,7 +47,7 @@ class reader {
 
   void report(rule_id rule, std::string_view pointer, std::string message, bool at_key = false) {
     const text_position where = at_key ? out_.map.key_at(pointer) : out_.map.value_at(pointer);
-    out_.findings.push_back({std::string(origin_), where, severity::error, std::move(message), rule});
+    out_.findings.push_back(make_finding(std::string(origin_), where, rule, std::move(message)));
   }
 
   [[noreturn]] void reject(rule_id rule, std::string_view pointer, std::string message) {

@@ -13,10 +13,11 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
-std::string printable(std::string_view text, bool keep_non_ascii) {
+std::string printable(std::string_view text, bool keep_non_ascii, std::string_view keep) {
   std::string out;
   for (unsigned char c : text) {
-    if (c < 0x20 || c == 0x7F || (c > 0x7F && !keep_non_ascii)) {
+    const bool control = (c < 0x20 || c == 0x7F) && keep.find(static_cast<char>(c)) == std::string_view::npos;
+    if (control || (c > 0x7F && !keep_non_ascii)) {
       out += fmt::format("\\x{:02X}", c);
     } else {
       out += static_cast<char>(c);
@@ -43,11 +44,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> closest_names(std::string_view typed, const std::vector<std::string>& candidates,
                                        std::size_t limit) {
+  // Nobody mistypes a name this long by a few characters; a hostile 2 MB "id" must not cost a quadratic
+  // comparison with every candidate (or with another 2 MB name).
+  if (typed.size() > longest_suggested_name) return {};
   const std::string needle = to_lower(typed);
   // A typo costs a few edits; a short name typed for a longer one ("h10" for "h100-pcie") is a prefix.
   const std::size_t budget = std::max<std::size_t>(2, needle.size() / 3);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& candidate : candidates) {
+    if (candidate.size() > longest_suggested_name) continue;
     const std::string lower = to_lower(candidate);
     std::size_t score = edit_distance(needle, lower);
     if (!needle.empty() && (lower.starts_with(needle) || needle.starts_with(lower))) {
@@ -70,6 +75,17 @@ std::string did_you_mean(std::string_view typed, const std::vector<std::string>&
   std::vector<std::string> quoted;
   for (const auto& n : near) quoted.push_back(fmt::format("'{}'", n));
   return fmt::format(" (did you mean {}?)", fmt::join(quoted, ", "));
+}
+
+std::string bounded(std::string text, std::size_t longest) {
+  if (text.size() <= longest) return text;
+  const std::size_t tail = longest / 4;
+  std::size_t head = longest - tail;
+  std::size_t from = text.size() - tail;
+  // Cut between UTF-8 characters, never inside one.
+  while (head > 0 && (static_cast<unsigned char>(text[head]) & 0xC0) == 0x80) --head;
+  while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+  return fmt::format("{}…({} bytes)…{}", text.substr(0, head), from - head, text.substr(from));
 }
 
 }  // namespace xpuspec

@@ -5,6 +5,7 @@
 
 #include "render/formats.hpp"
 #include "render/view.hpp"
+#include "xpuspec/names.hpp"
 
 namespace xpuspec::render {
 namespace {
@@ -31,7 +32,9 @@ std::string record(dialect d, const std::vector<std::string>& fields) {
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) line += d == dialect::csv ? ',' : '\t';
-    line += d == dialect::csv ? csv_field(fields[i]) : tsv_field(fields[i]);
+    // Control characters from the data as \xNN, except those each dialect has its own rule for.
+    const std::string field = printable(fields[i], true, "\t\r\n");
+    line += d == dialect::csv ? csv_field(field) : tsv_field(field);
   }
   return line + (d == dialect::csv ? "\r\n" : "\n");
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "render/grid.hpp"
+#include "xpuspec/names.hpp"
 
 namespace xpuspec::render {
 
@@ -43,6 +44,20 @@ std::string substitute(std::string_view text, std::initializer_list<substitution
     }
   }
   return out;
+}
+
+grid escaped(grid g) {
+  const auto clean = [](std::string& text) { text = printable(text, true); };
+  for (auto& [key, text] : g.preamble) {
+    clean(key);
+    clean(text);
+  }
+  for (auto& header : g.headers) clean(header);
+  for (auto& row : g.rows) {
+    for (auto& c : row) clean(c.text);
+  }
+  for (auto& note : g.notes) clean(note);
+  return g;
 }
 
 }  // namespace xpuspec::render

@@ -40,6 +40,11 @@ struct grid {
                                             // the rest; 0: the table is not wrapped
 };
 
+// The grid with every string's control characters as \xNN: the one escaping rule for what people read, since a
+// chip's name or note may hold ESC, CR or a line that forges a diagnostic. The table and Markdown writers draw
+// only escaped grids.
+grid escaped(grid g);
+
 // "1.62e+24": for counts far beyond what four significant digits show plainly.
 std::string big_number(double x);
 

@@ -21,14 +21,18 @@ struct writer {
   bool listed = true;
 };
 
+// People read the table and Markdown: their grid is escaped first (grid.hpp), whatever the view put in it.
+std::string as_table(const any_view& v, const style& s) { return draw_table(escaped(v.layout(v.report)), s); }
+std::string as_markdown(const any_view& v, const style&) { return draw_markdown(escaped(v.layout(v.report))); }
+
 constexpr writer writers[] = {
-    {"table", [](const any_view& v, const style& s) { return draw_table(v.layout(v.report), s); }},
+    {"table", as_table},
     {"json", [](const any_view& v, const style&) { return write_json(v.document(v.report)); }},
     {"jsonl", [](const any_view& v, const style&) { return write_jsonl(v.document(v.report)); }},
     {"csv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::csv); }},
     {"tsv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::tsv); }},
-    {"markdown", [](const any_view& v, const style&) { return draw_markdown(v.layout(v.report)); }},
-    {"md", [](const any_view& v, const style&) { return draw_markdown(v.layout(v.report)); }, false},
+    {"markdown", as_markdown},
+    {"md", as_markdown, false},
 };
 
 const writer* writer_named(std::string_view name) {

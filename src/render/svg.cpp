@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "render/grid.hpp"
+#include "xpuspec/names.hpp"
 #include "render/render.hpp"
 
 namespace xpuspec::render {
@@ -23,8 +24,9 @@ constexpr std::string_view ink = "#1a1a1a";
 constexpr std::string_view faint = "#6b6b6b";
 constexpr std::string_view rule = "#d9d9d9";
 
+// XML 1.0 has no control characters at all: a chip name holding one would make the chart unreadable.
 std::string xml(std::string_view text) {
-  return substitute(text, {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}});
+  return substitute(printable(text, true), {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}});
 }
 
 std::string px(double v) { return fmt::format("{:.1f}", v); }

@@ -20,3 +20,14 @@ TEST_CASE("closest names: typos and prefixes, closest first, case-insensitive", 
   CHECK(did_you_mean("tpu-v5", names) == " (did you mean 'tpu-v5p'?)");
   CHECK(did_you_mean("qwertyuiop", names).empty());
 }
+
+TEST_CASE("a name too long to be a typo gets no suggestion, and costs nothing to compare", "[names]") {
+  // Two 2 MB names would be 4e12 steps of edit distance; past the cap neither side is compared at all.
+  const std::string huge(2'000'000, 'a');
+  const std::vector<std::string> names{huge, "h100", std::string(longest_suggested_name, 'a')};
+  CHECK(closest_names(huge, names).empty());
+  CHECK(closest_names(huge + "b", names).empty());
+  // At the cap a long name is still suggested; the huge candidate never is.
+  CHECK(closest_names(std::string(longest_suggested_name - 1, 'a'), names) ==
+        std::vector<std::string>{std::string(longest_suggested_name, 'a')});
+}
