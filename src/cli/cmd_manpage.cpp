@@ -94,10 +94,13 @@ These may come before or after the command.
     std::string list;
     for (const value_field& field : value_fields) {
       if (field.member == nullptr) {
-        list += fmt::format(".TP\n\\fBcompute.PRECISION\\fR (TFLOPS, TOPS for int8 and int4)\n{}\n", roff(field.meaning));
+        const value_kind kind = compute_kind(precision::bf16);
+        list += fmt::format(".TP\n\\fBcompute.PRECISION\\fR (TFLOPS, TOPS for int8 and int4; {:g} to {:g})\n{}\n",
+                            kind.min, kind.max, roff(field.meaning));
         continue;
       }
-      list += fmt::format(".TP\n\\fB{}.{}\\fR ({})\n{}\n", field.group, field.key, field.kind.unit, roff(field.meaning));
+      list += fmt::format(".TP\n\\fB{}.{}\\fR ({}; {:g} to {:g})\n{}\n", field.group, field.key, field.kind.unit,
+                          field.kind.min, field.kind.max, roff(field.meaning));
     }
     return list;
   };
@@ -111,7 +114,8 @@ discontinued) and \fBsources\fR. Values are quantity strings such as "989.4 TFLO
 \fBunpublished\fR, \fBunknown\fR.
 Text fields: \fBmemory.type\fR, \fBpower.term\fR (what the vendor calls the power figure),
 \fBinterconnect.name\fR and \fBinterconnect.direction\fR (unidirectional, bidirectional or unstated).
-The values, in the unit \fBshow\fR prints them in:
+The values, in the unit \fBshow\fR prints them in, with the range outside which a value is a
+\fBplausible\-range\fR error:
 {}.PP
 Every known value traces to a source (the file's \fBsource\fR, or the value's own) with a URL and an access date;
 a source may also say \fBvia\fR (the copy actually read) and \fBpublished\fR (the document's own date, which a

@@ -108,6 +108,9 @@ rank_report rank_from(const rank_options& o, const catalog& cat);
 // roofline and chart roofline: arithmetic intensities in FLOP/byte (real kernels span about 0.1 to 10^4).
 inline constexpr number_range intensity_range{0, 1e6, true};
 
+// The whole tool: parse argv, run the command, print errors; the exit status (main.cpp; also the argv fuzz target).
+int run_command_line(int argc, char** argv);
+
 // The command table. Each cmd_NAME.cpp ends with its own row (XPUSPEC_COMMAND), so a new command is one new file;
 // main walks the rows in order to define, list and suggest commands, and the completion scripts and the man page
 // read what the rows' setup functions declare. A setup function adds its subcommand and options to the app and,

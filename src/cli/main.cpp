@@ -86,7 +86,9 @@ std::string nested_command_problem(CLI::App& app, const std::string& word, int a
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace xpuspec::cli {
+
+int run_command_line(int argc, char** argv) {
   // A closed pipe shows up as EPIPE from write(), handled where output is written, instead of killing us.
   std::signal(SIGPIPE, SIG_IGN);
 
@@ -175,3 +177,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 }
+
+}  // namespace xpuspec::cli
+
+#if !defined(XPUSPEC_NO_MAIN)
+int main(int argc, char** argv) { return xpuspec::cli::run_command_line(argc, argv); }
+#endif
