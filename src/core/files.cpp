@@ -52,15 +52,17 @@ std::vector<fs::path> chip_files_in(const std::string& argument) {
   if (!fs::is_directory(status)) return {root};
   std::vector<fs::path> files;
   // An unreadable folder inside is an error, not a silent gap in the data (no skip_permission_denied).
+  fs::path last = root;  // the entry before a failed step: the folder that could not be opened
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
+    last = it->path();
     if (!is_chip_file(it->path())) continue;
     // A *.json that is a folder is not a chip file; one whose status fails (a symlink loop) is kept, so reading
     // it reports why with its name.
     std::error_code entry_ec;
     if (!it->is_directory(entry_ec) || entry_ec) files.push_back(it->path());
   }
-  if (ec) throw error(fmt::format("{}: {}", argument, ec.message()));
+  if (ec) throw error(fmt::format("{}: {}", last.string(), ec.message()));
   std::sort(files.begin(), files.end());
   return files;
 }

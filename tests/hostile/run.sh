@@ -53,6 +53,13 @@ generate() {
 }
 generate 2>/dev/null
 
+# Runs a command as a user without root's power to read anything (a case about permissions): nobody when we are
+# root, else ourselves.
+unprivileged() {
+  if [ "$(id -u)" = 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi
+}
+export -f unprivileged
+
 stdout="$scratch/.stdout"
 stderr="$scratch/.stderr"
 timeout 60 bash -c "X='$X'; $command" > "$stdout" 2> "$stderr"
