@@ -32,6 +32,7 @@ catalog load_catalog(const load_options& options) {
     } catch (const error& e) {
       problems.emplace_back(e.what());
     }
+    layer.reserve(files.size());  // chips are kilobytes each: no doubling headroom
     struct loaded_file {
       std::optional<chip> loaded;
       std::string problem;
@@ -63,8 +64,10 @@ catalog load_catalog(const load_options& options) {
   std::unordered_map<std::string, std::size_t> position_of_id;
   std::size_t total = 0;
   for (const auto& layer : layers) total += layer.size();
-  chips.reserve(total);
-  layer_of.reserve(total);
+  if (layers.size() > 1) {
+    chips.reserve(total);
+    layer_of.reserve(total);
+  }
   for (std::size_t layer = 0; layer < layers.size(); ++layer) {
     std::unordered_map<std::string, const chip*> claimed;
     for (const auto& c : layers[layer]) {
@@ -76,15 +79,24 @@ catalog load_catalog(const load_options& options) {
         }
       }
     }
-    for (auto& c : layers[layer]) {
-      const auto [it, inserted] = position_of_id.try_emplace(c.id, chips.size());
-      if (inserted) {
-        chips.push_back(std::move(c));
-        layer_of.push_back(layer);
-      } else {
-        chips[it->second] = std::move(c);
-        layer_of[it->second] = layer;
+  }
+  if (layers.size() == 1) {
+    // One layer (a user's data set with --no-bundled): its chips are the catalog's, with no copy alive beside them.
+    chips = std::move(layers.front());
+    layer_of.assign(chips.size(), 0);
+  } else {
+    for (std::size_t layer = 0; layer < layers.size(); ++layer) {
+      for (auto& c : layers[layer]) {
+        const auto [it, inserted] = position_of_id.try_emplace(c.id, chips.size());
+        if (inserted) {
+          chips.push_back(std::move(c));
+          layer_of.push_back(layer);
+        } else {
+          chips[it->second] = std::move(c);
+          layer_of[it->second] = layer;
+        }
       }
+      std::vector<chip>().swap(layers[layer]);  // moved-from chips still hold their kilobytes until freed
     }
   }
   if (!problems.empty()) throw error(fmt::format("{}", fmt::join(problems, "\n")));
