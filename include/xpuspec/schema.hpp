@@ -16,6 +16,9 @@ namespace xpuspec {
 struct schema_problem {
   std::string pointer;  // JSON pointer of the value (or, with at_key, of the key) at fault
   bool at_key = false;
+  // The schema node says the loader checks this value itself, with a more precise finding (its quantity pattern,
+  // its positive number): editors underline it from the schema, the loader reports it.
+  bool checked_by_loader = false;
   rule_id rule = rule_id::schema;
   std::string message;
 };

@@ -312,9 +312,15 @@ load_result check_chip(std::string_view text, std::string_view origin, bool bund
     in.report(rule_id::duplicate_key, pointer, fmt::format("duplicate key \"{}\"", pointer.substr(pointer.rfind('/') + 1)),
               true);
   }
-  const auto problems = check_schema(doc);
-  for (const auto& p : problems) in.report(p.rule, p.pointer, p.message, p.at_key);
-  if (problems.empty()) {
+  // Quantity strings and long-form numbers the schema rejects are read again below, where the loader says exactly
+  // what is wrong (no unit, a unit of another dimension, zero); every other schema problem stops the file here.
+  bool structure_ok = true;
+  for (const auto& p : check_schema(doc)) {
+    if (p.checked_by_loader) continue;
+    in.report(p.rule, p.pointer, p.message, p.at_key);
+    structure_ok = false;
+  }
+  if (structure_ok) {
     chip c;
     c.origin = std::string(origin);
     c.bundled = bundled;

@@ -25,6 +25,7 @@ struct violation {
   std::vector<std::string> tokens;  // where in the document
   keyword failed;
   std::string key;  // required and additional_properties: the key missing or not allowed
+  const json* node = nullptr;  // the schema node whose keyword failed
 };
 
 // The schema, parsed once, with every $ref resolved and every pattern compiled: evaluating a file then only walks
@@ -75,7 +76,7 @@ class evaluator {
     bool ok = true;
     const auto fail = [&](keyword k, std::string key = {}) {
       ok = false;
-      if (out_) out_->push_back({tokens_, k, std::move(key)});
+      if (out_) out_->push_back({tokens_, k, std::move(key), &node});
     };
     if (const auto ref = schema_.refs.find(&node); ref != schema_.refs.end()) {
       ok = valid(*ref->second, value, depth + 1) && ok;
@@ -297,7 +298,9 @@ schema_problem translate(const json& document, const violation& v) {
   } catch (const json::exception&) {
   }
   const auto nodes = nodes_at(tokens);
-  schema_problem p{pointer_of(tokens), false, rule_id::schema, "does not match the chip-file schema"};
+  schema_problem p{pointer_of(tokens), false, false, rule_id::schema, "does not match the chip-file schema"};
+  p.checked_by_loader = (v.failed == keyword::pattern || v.failed == keyword::exclusive_minimum) && v.node &&
+                        v.node->value("x-xpuspec-checked-by", "") == "loader";
 
   const std::string& key = v.key;
   if (v.failed == keyword::additional_properties) {

@@ -77,3 +77,28 @@ TEST_CASE("every value the schema allows has a row in the field table", "[fields
   }
   CHECK(values >= 20);
 }
+
+TEST_CASE("the schema's quantity patterns accept every unit the loader accepts, and no other", "[fields]") {
+  // An editor must not underline a value the tool reads: each field's pattern is checked against the unit table.
+  const std::vector<std::pair<dimension, std::vector<std::string>>> places{
+      {dimension::float_compute, {"compute", "bf16"}}, {dimension::integer_compute, {"compute", "int8"}},
+      {dimension::memory, {"memory", "capacity"}},     {dimension::bandwidth, {"memory", "bandwidth"}},
+      {dimension::power, {"power", "tdp"}}};
+  const auto chip_with = [](const std::vector<std::string>& at, const std::string& text) {
+    schema_json doc{{"id", "x"}, {"name", "X"}, {"vendor", "V"}, {"status", "shipping"}};
+    doc[at[0]][at[1]] = text;
+    return doc;
+  };
+  for (const auto& [dim, at] : places) {
+    for (const auto unit : accepted_units(dim)) {
+      for (const std::string number : {"1", "0.5", "3.35", ".5", "1e3", "2.5E-1"}) {
+        INFO(at[0] << "." << at[1] << " = " << number << " " << unit);
+        CHECK(check_schema(chip_with(at, number + " " + std::string(unit))).empty());
+      }
+    }
+    for (const std::string bad : {"1 furlongs", "0 W", "-1 TFLOPS", "nan TB/s", "80", "unknwon"}) {
+      INFO(at[0] << "." << at[1] << " = " << bad);
+      CHECK_FALSE(check_schema(chip_with(at, bad)).empty());
+    }
+  }
+}
