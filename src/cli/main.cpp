@@ -38,14 +38,15 @@ bool global_takes_value(std::string_view arg) {
 }
 
 // The first word that is neither an option nor the value of a global option: what the user meant as the command.
-std::string command_word(int argc, char** argv) {
+// Its index in argv too (0: none), so what follows it is read from there and not from an earlier equal word.
+std::pair<std::string, int> command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--") return i + 1 < argc ? argv[i + 1] : "";
-    if (!arg.starts_with("-")) return std::string(arg);
+    if (arg == "--") return i + 1 < argc ? std::pair<std::string, int>{argv[i + 1], i + 1} : std::pair<std::string, int>{"", 0};
+    if (!arg.starts_with("-")) return {std::string(arg), i};
     if (global_takes_value(arg)) ++i;
   }
-  return "";
+  return {"", 0};
 }
 
 bool wants_help_or_version(int argc, char** argv) {
@@ -57,7 +58,7 @@ bool wants_help_or_version(int argc, char** argv) {
 }
 
 // `plan trian`: CLI11 says only "A subcommand is required"; name the word and suggest the nearest nested command.
-std::string nested_command_problem(CLI::App& app, const std::string& word, int argc, char** argv) {
+std::string nested_command_problem(CLI::App& app, const std::string& word, int at, int argc, char** argv) {
   if (word.empty()) return "";
   CLI::App* command = nullptr;
   try {
@@ -68,8 +69,6 @@ std::string nested_command_problem(CLI::App& app, const std::string& word, int a
   std::vector<std::string> nested;
   for (const CLI::App* sub : command->get_subcommands({})) nested.push_back(sub->get_name());
   if (nested.empty()) return "";
-  int at = 1;
-  while (at < argc && argv[at] != word) ++at;
   for (int i = at + 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--") return "";
@@ -115,7 +114,7 @@ int run_command_line(int argc, char** argv) {
 
   // CLI11 reports a mistyped or absent command as "A subcommand is required"; say which word was not a command
   // and suggest the nearest instead.
-  const std::string word = command_word(argc, argv);
+  const auto [word, word_at] = command_word(argc, argv);
   const bool help_or_version = wants_help_or_version(argc, argv);
   if (!word.empty()) {
     if (!known(word)) {
@@ -142,7 +141,7 @@ int run_command_line(int argc, char** argv) {
     }
   };
   fall_through(fall_through, app);
-  if (const std::string problem = nested_command_problem(app, word, argc, argv); !problem.empty() && !help_or_version) {
+  if (const std::string problem = nested_command_problem(app, word, word_at, argc, argv); !problem.empty() && !help_or_version) {
     print_errors(problem);
     std::fputs(fmt::format("Run `xpuspec {} --help` for usage.\n", word).c_str(), stderr);
     return 2;

@@ -51,7 +51,8 @@ std::optional<rule_id> rule_from_string(std::string_view id) {
 }
 
 finding make_finding(std::string file, text_position where, rule_id rule, std::string message) {
-  return {std::move(file), where, definition(rule).level, bounded(std::move(message)), rule};
+  // Messages quote file content: a control character in it must not reach a terminal or forge a finding line.
+  return {std::move(file), where, definition(rule).level, bounded(printable(message, true)), rule};
 }
 
 void sort_by_position(std::vector<finding>& findings) {

@@ -314,11 +314,19 @@ load_result check_chip(std::string_view text, std::string_view origin, bool bund
   }
   // Quantity strings and long-form numbers the schema rejects are read again below, where the loader says exactly
   // what is wrong (no unit, a unit of another dimension, zero); every other schema problem stops the file here.
-  bool structure_ok = true;
-  for (const auto& p : check_schema(doc)) {
-    if (p.checked_by_loader) continue;
-    in.report(p.rule, p.pointer, p.message, p.at_key);
-    structure_ok = false;
+  // When the structure is wrong the loader does not run, so the schema's own words report those values too.
+  const auto problems = check_schema(doc);
+  const bool structure_ok = std::all_of(problems.begin(), problems.end(),
+                                        [](const schema_problem& p) { return p.checked_by_loader; });
+  const auto said_plainly = [&](const std::string& pointer) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const schema_problem& q) { return !q.checked_by_loader && q.pointer == pointer; });
+  };
+  for (const auto& p : problems) {
+    // A deferred problem where a structural one already names the same value would say it twice.
+    if (!p.checked_by_loader || (!structure_ok && !said_plainly(p.pointer))) {
+      in.report(p.rule, p.pointer, p.message, p.at_key);
+    }
   }
   if (structure_ok) {
     chip c;

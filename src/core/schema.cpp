@@ -65,6 +65,8 @@ const compiled_schema& chip_schema() {
 
 bool admits(const json& type, const json& value);
 
+constexpr std::size_t longest_patterned_string = 1024;
+
 // Applies one schema node to one value. With no `out` it only answers whether the value is valid (for "if" and
 // "anyOf"); with one, it records every keyword that fails, as valijson and other draft-07 validators do.
 class evaluator {
@@ -92,7 +94,11 @@ class evaluator {
                                                  static_cast<double>(code_points(text)) < m->get<double>()) {
         fail(keyword::min_length);
       }
-      if (const auto p = schema_.patterns.find(&node); p != schema_.patterns.end() && !std::regex_search(text, p->second)) {
+      // libstdc++'s std::regex recurses once per character: a 30 kB string would overflow the stack. Every pattern
+      // here describes a short token (an id, a date, a quantity), so a longer string fails it unmatched.
+      if (const auto p = schema_.patterns.find(&node); p != schema_.patterns.end() &&
+                                                       (text.size() > longest_patterned_string ||
+                                                        !std::regex_search(text, p->second))) {
         fail(keyword::pattern);
       }
     }

@@ -5,6 +5,7 @@
 
 #include "render/formats.hpp"
 #include "render/grid.hpp"
+#include "xpuspec/names.hpp"
 
 namespace xpuspec::render {
 namespace {
@@ -32,7 +33,8 @@ std::string to_text(const validation_report& r, const style& s) {
     const std::string_view color = f.level == severity::error ? red : f.level == severity::warning ? yellow : cyan;
     const std::string shown = s.color ? fmt::format("{}{}{}", color, level, reset) : std::string(level);
     const std::string where =
-        f.where.line ? fmt::format("{}:{}:{}", f.file, f.where.line, f.where.column) : f.file;
+        f.where.line ? fmt::format("{}:{}:{}", printable(f.file, true), f.where.line, f.where.column)
+                     : printable(f.file, true);
     out += fmt::format("{}: {}: {} [{}]\n", where, shown, f.message, to_string(f.rule));
   }
   return out;

@@ -39,6 +39,13 @@ generate() {
   chip escapes '"family": "F\u001b[31mRED\u001b[0m\nfake.json:1:1: error: forged", "notes": ["\u001b]0;title\u0007bell"]' > escapes.json
   chip id-with-cr '"aliases": ["ok"]' | sed 's/"name": "N"/"name": "line one\\rline two"/' > id-with-cr.json
   { printf '{"id": "deep", "x": '; head -c 200000 /dev/zero | tr '\0' '['; } > deep.json
+  { printf '{"id": "deep-closed", "name": "N", "vendor": "V", "status": "shipping", "notes": '
+    head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf ', %s}\n' "$source_block"; } > deep-closed.json
+  # Strings under a schema pattern long enough to overflow a recursive regex engine's stack.
+  chip long-quantity "\"memory\": {\"capacity\": \"$(head -c 30000 /dev/zero | tr '\0' 1) GB\"}" > long-quantity.json
+  chip "$(head -c 100000 /dev/zero | tr '\0' a)" '"aliases": []' > long-id.json
+  # A reported value whose text carries an OSC sequence and a line that forges another finding.
+  chip forge '"memory": {"capacity": "1 GB\u001b]0;pwned\u0007\nforge3.json:9:9: error: forged [x]"}' > forge.json
   { printf '{"id": "big", "name": "'; head -c 5000000 /dev/zero | tr '\0' 'b'; printf '"}\n'; } > big.json
   { printf '{"id": "aliases", "name": "N", "vendor": "V", "status": "shipping", "aliases": ['
     seq -f '"alias-%g",' 1 50000 | tr -d '\n'; printf '"last"], %s}\n' "$source_block"; } > aliases.json
