@@ -160,8 +160,13 @@ class reader {
       read_text(node.get<std::string>(), pointer, kind, v);
       return;
     }
-    // The schema lets plain numbers through only where they are counts or prices, and only positive.
+    // A bare number is a count or a price; in a quantity's field ({"value": 80} with no "unit") it has no unit, and
+    // guessing one would turn 80 GB into 80 TB as easily.
     v.written = number_text(node);
+    if (!kind.plain) {
+      reject(rule_id::quantity, pointer, fmt::format("{} needs a unit: give \"unit\" beside \"value\", or write \"{} {}\"",
+                                                     v.written, v.written, kind.unit));
+    }
     const double amount = node.get<double>();
     if (!std::isfinite(amount) || !(amount > 0)) reject(rule_id::positive_finite, pointer, fmt::format("{} must be positive", v.written));
     check_range(amount, kind, pointer, v.written);
