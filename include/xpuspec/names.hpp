@@ -14,6 +14,8 @@ std::string to_lower(std::string_view s);
 // written); the control characters in `keep` pass (a format that has its own rule for them, like CSV's quoting).
 std::string printable(std::string_view text, bool keep_non_ascii = false, std::string_view keep = {});
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// Characters in UTF-8 text: the bytes that are not continuation bytes.
+std::size_t code_points(std::string_view text);
 
 // A message at most about `longest` bytes: its head and tail, the middle replaced by "…(N bytes)…". Messages quote
 // what files and command lines hold, and a 2 MB id must not become a 2 MB line; the tail keeps "did you mean".

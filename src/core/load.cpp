@@ -58,8 +58,8 @@ class reader {
   // Parses the text; false (with a finding) when it is not JSON.
   bool parse(json& doc) {
     if (text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      out_.findings.push_back({std::string(origin_), {1, 1}, severity::error,
-                               "empty file: a chip file is one JSON object", rule_id::json_syntax});
+      out_.findings.push_back(make_finding(std::string(origin_), {1, 1}, rule_id::json_syntax,
+                                           "empty file: a chip file is one JSON object"));
       return false;
     }
     try {
@@ -76,7 +76,7 @@ class reader {
       std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
       if (message.find("last read: '") == std::string::npos) offset = token_start(text_, offset);
       out_.findings.push_back(
-          {std::string(origin_), out_.map.at_offset(offset), severity::error, printable(message), rule_id::json_syntax});
+          make_finding(std::string(origin_), out_.map.at_offset(offset), rule_id::json_syntax, printable(message)));
     } catch (const json::exception& e) {
       // Other parse-time failures (a number too large for a double) carry no position; find the token.
       std::string message = e.what();
@@ -88,7 +88,7 @@ class reader {
         if (offset == std::string_view::npos) offset = 0;
       }
       out_.findings.push_back(
-          {std::string(origin_), out_.map.at_offset(offset), severity::error, printable(message), rule_id::json_syntax});
+          make_finding(std::string(origin_), out_.map.at_offset(offset), rule_id::json_syntax, printable(message)));
     }
     return false;
   }

@@ -26,6 +26,11 @@ std::string printable(std::string_view text, bool keep_non_ascii, std::string_vi
   return out;
 }
 
+std::size_t code_points(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // One row of the Levenshtein table at a time: O(|a|·|b|) time, O(|b|) memory.
   std::vector<std::size_t> row(b.size() + 1);

@@ -90,6 +90,7 @@ class evaluator {
     }
     if (value.is_string()) {
       const auto& text = value.get_ref<const std::string&>();
+      // minLength counts characters, not bytes (draft-07).
       if (const auto m = node.find("minLength"); m != node.end() && m->is_number() &&
                                                  static_cast<double>(code_points(text)) < m->get<double>()) {
         fail(keyword::min_length);
@@ -158,13 +159,6 @@ class evaluator {
       tokens_.pop_back();
     }
     return ok;
-  }
-
-  // minLength counts characters, not bytes (draft-07): UTF-8 continuation bytes do not start one.
-  static std::size_t code_points(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
   }
 
   const compiled_schema& schema_;

@@ -416,7 +416,7 @@ checked_file check_file(const chip_file& file) {
       // read_chip_file's message starts with the path; the finding names it already.
       std::string message = e.what();
       if (message.starts_with(file.name + ": ")) message = message.substr(file.name.size() + 2);
-      out.findings.push_back({file.name, {0, 0}, severity::error, message, rule_id::file});
+      out.findings.push_back(make_finding(file.name, {0, 0}, rule_id::file, message));
       return out;
     }
   }

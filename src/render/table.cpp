@@ -8,6 +8,7 @@
 
 #include "render/grid.hpp"
 #include "render/formats.hpp"
+#include "xpuspec/names.hpp"
 
 namespace xpuspec::render {
 namespace {
@@ -18,11 +19,7 @@ using ansi::reset;
 constexpr std::size_t bar_width = 24;
 
 // Columns a string takes in a terminal: its UTF-8 code points (our cells hold no wide characters).
-std::size_t display_width(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
+std::size_t display_width(std::string_view s) { return code_points(s); }
 
 std::string pad(std::string_view text, std::size_t width, bool right) {
   const std::size_t fill = width > display_width(text) ? width - display_width(text) : 0;
