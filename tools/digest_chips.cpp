@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,12 +42,35 @@ std::string literal(std::string_view s) {
   return out + "\"";
 }
 
-// Hexadecimal floating point: the exact double, with no decimal rounding in between.
-std::string number(const std::optional<double>& d) { return d ? fmt::format("{:a}", *d) : "std::nullopt"; }
+// Every string the chips hold, once: the chips refer to it by place (xpuspec::text::compiled), so building them
+// at start-up copies and hashes no string.
+class text_table {
+ public:
+  std::string operator()(std::string_view s) {
+    if (s.empty()) return "text{}";
+    const auto [it, added] = places_.try_emplace(std::string(s), places_.size());
+    if (added) order_.push_back(std::string(s));
+    return fmt::format("text::compiled({})", it->second);
+  }
+  std::string definition() const {
+    std::string out = "constexpr std::string_view compiled_texts[] = {\n";
+    for (const auto& s : order_) out += fmt::format("    {},\n", literal(s)) ;
+    return out + "};\n\n";
+  }
 
-std::string strings(const std::vector<std::string>& list) {
+ private:
+  std::map<std::string, std::size_t> places_;
+  std::vector<std::string> order_;
+};
+
+text_table texts;
+
+// Hexadecimal floating point: the exact double, with no decimal rounding in between.
+std::string number(std::optional<double> d) { return d ? fmt::format("{:a}", *d) : "std::nullopt"; }
+
+std::string strings(const std::vector<text>& list) {
   std::vector<std::string> items;
-  for (const auto& s : list) items.push_back(literal(s));
+  for (const auto& s : list) items.push_back(texts(s));
   return fmt::format("{{{}}}", fmt::join(items, ", "));
 }
 
@@ -57,23 +81,23 @@ std::string enumerator(std::string_view type, Enum e) {
 
 std::string value_of(const value& v) {
   return fmt::format("value{{{}, {}, {}, {}, {}, {}, {}}}", number(v.amount), enumerator("absence", v.missing),
-                     enumerator("basis", v.basis), literal(v.source), literal(v.note), literal(v.written),
-                     literal(v.pointer));
+                     enumerator("basis", v.basis), texts(v.source), texts(v.note), texts(v.written),
+                     texts(v.pointer));
 }
 
 std::string chip_builder(const chip& c) {
   std::string out = "  {\n    chip& c = chips.emplace_back();\n";
   auto line = [&](std::string_view field, const std::string& code) { out += fmt::format("    c.{} = {};\n", field, code); };
-  line("id", literal(c.id));
-  line("name", literal(c.name));
-  line("vendor", literal(c.vendor));
-  line("family", literal(c.family));
-  line("form_factor", literal(c.form_factor));
-  line("status", literal(c.status));
-  line("released", literal(c.released));
+  line("id", texts(c.id));
+  line("name", texts(c.name));
+  line("vendor", texts(c.vendor));
+  line("family", texts(c.family));
+  line("form_factor", texts(c.form_factor));
+  line("status", texts(c.status));
+  line("released", texts(c.released));
   line("aliases", strings(c.aliases));
   line("notes", strings(c.notes));
-  line("process_node", literal(c.process_node));
+  line("process_node", texts(c.process_node));
   line("process_nm", number(c.process_nm));
   for (std::size_t i = 0; i < precision_count; ++i) {
     line(fmt::format("compute[{}].dense", i), value_of(c.compute[i].dense));
@@ -83,19 +107,19 @@ std::string chip_builder(const chip& c) {
   for (std::size_t i = 0; i < std::size(value_fields); ++i) {
     if (value_fields[i].member != nullptr) line(fmt::format("*value_fields[{}].member", i), value_of(c.*value_fields[i].member));
   }
-  line("memory_type", literal(c.memory_type));
-  line("power_term", literal(c.power_term));
-  line("interconnect_name", literal(c.interconnect_name));
-  line("interconnect_direction", literal(c.interconnect_direction));
-  line("default_source", literal(c.default_source));
+  line("memory_type", texts(c.memory_type));
+  line("power_term", texts(c.power_term));
+  line("interconnect_name", texts(c.interconnect_name));
+  line("interconnect_direction", texts(c.interconnect_direction));
+  line("default_source", texts(c.default_source));
   std::vector<std::string> sources;
   for (const auto& s : c.sources) {
-    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}, {}, {}}}", literal(s.id), literal(s.title),
-                                  literal(s.url), literal(s.accessed), literal(s.publisher), literal(s.via),
-                                  literal(s.published)));
+    sources.push_back(fmt::format("source_ref{{{}, {}, {}, {}, {}, {}, {}}}", texts(s.id), texts(s.title),
+                                  texts(s.url), texts(s.accessed), texts(s.publisher), texts(s.via),
+                                  texts(s.published)));
   }
   line("sources", fmt::format("{{{}}}", fmt::join(sources, ",\n        ")));
-  line("origin", literal(c.origin));
+  line("origin", texts(c.origin));
   line("bundled", c.bundled ? "true" : "false");
   return out + "  }\n";
 }
@@ -123,10 +147,12 @@ int digest(const std::string& output, const std::vector<std::string>& inputs) {
   // function holding every chip was most of a clean build's time.
   std::string code = "// Generated by tools/digest_chips.cpp from data/chips: do not edit.\n"
                      "#include \"xpuspec/bundled.hpp\"\n#include \"xpuspec/fields.hpp\"\n\nnamespace xpuspec {\nnamespace {\n\n";
+  std::string builders;
   for (std::size_t i = 0; i < chips.size(); ++i) {
-    code += fmt::format("void add_chip_{}(std::vector<chip>& chips) {}", i, chip_builder(chips[i]));
+    builders += fmt::format("void add_chip_{}(std::vector<chip>& chips) {}", i, chip_builder(chips[i]));
   }
-  code += "\n}  // namespace\n\nstd::vector<chip> bundled_chips() {\n  std::vector<chip> chips;\n";
+  code += texts.definition() + builders;
+  code += "\n}  // namespace\n\nstd::vector<chip> bundled_chips() {\n  text::use_compiled(compiled_texts);\n  std::vector<chip> chips;\n";
   code += fmt::format("  chips.reserve({});\n", chips.size());
   for (std::size_t i = 0; i < chips.size(); ++i) code += fmt::format("  add_chip_{}(chips);\n", i);
   code += "  return chips;\n}\n\n}  // namespace xpuspec\n";

@@ -3,18 +3,20 @@
 // why (unsupported, unpublished, unknown) instead of being 0.
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "xpuspec/text.hpp"
 #include "xpuspec/units.hpp"
 
 namespace xpuspec {
 
 // Ordered from most to least trustworthy; a metric computed from several values takes the least trustworthy.
-enum class basis { vendor, measured, derived, estimate, projected };
-enum class absence { unsupported, unpublished, unknown };
+enum class basis : std::uint8_t { vendor, measured, derived, estimate, projected };
+enum class absence : std::uint8_t { unsupported, unpublished, unknown };
 
 std::string_view to_string(basis b);
 std::string_view to_string(absence a);
@@ -22,13 +24,13 @@ std::optional<basis> basis_from_string(std::string_view s);
 std::optional<absence> absence_from_string(std::string_view s);
 
 struct value {
-  std::optional<double> amount;         // in the canonical unit of its dimension; set iff the value is known
+  maybe_amount amount;                  // in the canonical unit of its dimension; set iff the value is known
   absence missing = absence::unknown;   // why there is no amount; meaningful only when !amount
   xpuspec::basis basis = xpuspec::basis::vendor;
-  std::string source;                   // key into chip::sources; empty for a missing value with no source
-  std::string note;
-  std::string written;                  // the value as the file wrote it, for `show`
-  std::string pointer;                  // JSON pointer of the value in its file, for diagnostics
+  text source;                          // key into chip::sources; empty for a missing value with no source
+  text note;
+  text written;                         // the value as the file wrote it, for `show`
+  text pointer;                         // JSON pointer of the value in its file, for diagnostics
 
   bool known() const { return amount.has_value(); }
   bool operator==(const value&) const = default;
@@ -51,17 +53,17 @@ struct rate {
 };
 
 struct source_ref {
-  std::string id;
-  std::string title;
-  std::string url;
-  std::string accessed;
-  std::string publisher;
+  text id;
+  text title;
+  text url;
+  text accessed;
+  text publisher;
   // Where the text was actually read when it was not `url` itself (a stored copy, a mirror, a reproduction): a
   // value is only as good as what was read, so say what that was.
-  std::string via;
+  text via;
   // The date the document itself carries (publication, revision, price list): YYYY[-MM[-DD]], or empty. Unlike
   // `accessed`, it ages: a price list of two years ago is stale however recently it was read.
-  std::string published;
+  text published;
   bool operator==(const source_ref&) const = default;
 };
 
@@ -69,17 +71,17 @@ struct source_ref {
 // digester and the man page walk; a text field is read in load.cpp and written in tools/digest_chips.cpp (the
 // "digested chips equal the loaded files" test fails until it is).
 struct chip {
-  std::string id;
-  std::string name;
-  std::string vendor;
-  std::string family;
-  std::string form_factor;
-  std::string status;
-  std::string released;
-  std::vector<std::string> aliases;
-  std::vector<std::string> notes;
+  text id;
+  text name;
+  text vendor;
+  text family;
+  text form_factor;
+  text status;
+  text released;
+  std::vector<text> aliases;
+  std::vector<text> notes;
 
-  std::string process_node;
+  text process_node;
   std::optional<double> process_nm;
 
   // Logic dies only (not HBM or base dies), the silicon export-control rules measure.
@@ -90,26 +92,26 @@ struct chip {
   std::array<rate, precision_count> compute;
 
   value memory_capacity;
-  std::string memory_type;
+  text memory_type;
   value memory_bandwidth;
   value memory_stacks;  // HBM stacks populated
 
   value tdp;
-  std::string power_term;
+  text power_term;
 
-  std::string interconnect_name;
+  text interconnect_name;
   value interconnect_bandwidth;
-  std::string interconnect_direction;
+  text interconnect_direction;
   value interconnect_domain;  // chips in one scale-up domain (a plain count)
 
   value price_usd;
   // The lowest public on-demand cloud price per chip-hour among those read: an instance's price / its chips.
   value price_cloud_hour;
 
-  std::string default_source;
+  text default_source;
   std::vector<source_ref> sources;
 
-  std::string origin;  // the file it came from ("bundled:ID.json" for compiled-in data)
+  text origin;  // the file it came from ("bundled:ID.json" for compiled-in data)
   bool bundled = false;
 
   const rate& at(precision p) const { return compute[static_cast<std::size_t>(p)]; }

@@ -129,7 +129,7 @@ class reader {
       }
       if (!c.find_source(v.source)) {
         std::vector<std::string> ids;
-        for (const auto& s : c.sources) ids.push_back(s.id);
+        for (const auto& s : c.sources) ids.push_back(s.id.str());
         report(rule_id::source_unknown, v.pointer, fmt::format("unknown source \"{}\": it is not a key of \"sources\"{}",
                                                         v.source, did_you_mean(v.source, ids)));
       }
@@ -148,7 +148,7 @@ class reader {
   }
 
   // `amount` is in the kind's canonical unit, which the message names.
-  void check_range(double amount, const value_kind& kind, const std::string& pointer, const std::string& written) {
+  void check_range(double amount, const value_kind& kind, const std::string& pointer, std::string_view written) {
     if (amount >= kind.min && amount <= kind.max) return;
     reject(rule_id::plausible_range, pointer,
            fmt::format("{} is outside what any accelerator has ({:g} to {:g} {}): a typo or a unit slip?", written,
@@ -204,10 +204,11 @@ class reader {
   load_result& out_;
 };
 
-std::vector<std::string> strings(const json& object, std::string_view key) {
-  std::vector<std::string> out;
+std::vector<text> strings(const json& object, std::string_view key) {
+  std::vector<text> out;
   if (const auto it = object.find(key); it != object.end()) {
-    for (const auto& s : *it) out.push_back(s.get<std::string>());
+    out.reserve(it->size());
+    for (const auto& s : *it) out.emplace_back(s.get_ref<const std::string&>());
   }
   return out;
 }
@@ -244,14 +245,15 @@ void build_chip(const json& doc, reader& in, chip& c) {
   // Each value on its own: one bad value is reported and the others are still read and checked.
   auto read_member = [&](const json& object, const std::string& pointer, std::string_view key, value_kind kind,
                          value& out) {
-    out.pointer = pointer + "/" + std::string(key);
+    const std::string here = pointer + "/" + std::string(key);
+    out.pointer = here;
     const auto it = object.find(key);
     if (it == object.end()) return;
     try {
-      out = in.read_value(*it, out.pointer, kind);
+      out = in.read_value(*it, here, kind);
     } catch (const value_rejected&) {
       out = value{};
-      out.pointer = pointer + "/" + std::string(key);
+      out.pointer = here;
     }
   };
 

@@ -49,7 +49,7 @@ compare_report make_compare(const std::vector<const chip*>& chips, precision p, 
   }
   for (std::size_t k = 0; k < chips.size(); ++k) {
     const chip* c = chips[k];
-    compare_row row{c, k < requested.size() ? requested[k] : c->id, {}, {}};
+    compare_row row{c, k < requested.size() ? requested[k] : c->id.str(), {}, {}};
     for (std::size_t i = 0; i < report.metrics.size(); ++i) {
       row.values.push_back(evaluate(*c, report.metrics[i], p));
       if (!baseline) continue;

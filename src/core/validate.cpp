@@ -63,10 +63,10 @@ struct date_span {
   std::chrono::year_month_day last;
 };
 
-std::optional<date_span> span_of(const std::string& text) {
+std::optional<date_span> span_of(std::string_view text) {
   static const std::regex date("^([0-9]{4})(-(0[1-9]|1[0-2]))?(-(0[1-9]|[12][0-9]|3[01]))?$");
-  std::smatch m;
-  if (!std::regex_match(text, m, date)) return std::nullopt;
+  std::cmatch m;
+  if (!std::regex_match(text.begin(), text.end(), m, date)) return std::nullopt;
   using namespace std::chrono;
   const year y{std::stoi(m[1].str())};
   const unsigned first_month = m[3].matched ? static_cast<unsigned>(std::stoi(m[3].str())) : 1U;
@@ -226,7 +226,7 @@ class file_checker {
                       tech->max_capacity_gb));
     }
     if (chip_.released.size() >= 4) {
-      const int year = std::stoi(chip_.released.substr(0, 4));
+      const int year = std::stoi(std::string(chip_.released.view().substr(0, 4)));
       if (year < tech->first_year) {
         add(rule_id::memory_year, "/released",
             fmt::format("released {} with {} memory, which first shipped in {}", chip_.released, tech->name,
@@ -239,11 +239,11 @@ class file_checker {
     static const std::regex date("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
     for (const auto& s : chip_.sources) {
       const std::string pointer = "/sources/" + pointer_escape(s.id);
-      if (!s.url.starts_with("https://") && !s.url.starts_with("http://")) {
+      if (!s.url.view().starts_with("https://") && !s.url.view().starts_with("http://")) {
         add(rule_id::source_url, pointer + "/url",
             fmt::format("source \"{}\" has no http(s) URL (\"{}\"): a reviewer must be able to open it", s.id, s.url));
       }
-      if (!s.via.empty() && s.via.find("https://") == std::string::npos && s.via.find("http://") == std::string::npos) {
+      if (!s.via.empty() && s.via.view().find("https://") == std::string::npos && s.via.view().find("http://") == std::string::npos) {
         add(rule_id::source_url, pointer + "/via",
             fmt::format("source \"{}\" was read via \"{}\", which has no http(s) URL: say which copy, so a reviewer can "
                         "open it",
@@ -253,7 +253,7 @@ class file_checker {
         add(rule_id::source_accessed, pointer,
             fmt::format("source \"{}\" has no \"accessed\" date (YYYY-MM-DD): pages change, say when it was read", s.id),
             true);
-      } else if (!std::regex_match(s.accessed, date)) {
+      } else if (!std::regex_match(s.accessed.view().begin(), s.accessed.view().end(), date)) {
         add(rule_id::source_accessed, pointer + "/accessed",
             fmt::format("source \"{}\" accessed \"{}\" is not a date as YYYY-MM-DD", s.id, s.accessed));
       }

@@ -124,7 +124,7 @@ TEST_CASE("every bundled value traces to a source with a URL", "[data]") {
       INFO(c.id << " " << field);
       const source_ref* s = c.find_source(v.source);
       REQUIRE(s != nullptr);
-      CHECK((s->url.rfind("https://", 0) == 0 || s->url.rfind("http://", 0) == 0));
+      CHECK((s->url.view().rfind("https://", 0) == 0 || s->url.view().rfind("http://", 0) == 0));
       CHECK_FALSE(s->accessed.empty());
       if (v.basis == basis::estimate || v.basis == basis::derived) CHECK_FALSE(v.note.empty());
     });

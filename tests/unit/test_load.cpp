@@ -14,7 +14,7 @@ TEST_CASE("a chip file loads every field with unit, basis and source", "[load]")
   const chip alpha = test::fixture("acme-alpha");
   CHECK(alpha.id == "acme-alpha");
   CHECK(alpha.name == "Acme Alpha 50GB");
-  CHECK(alpha.aliases == std::vector<std::string>{"alpha", "Alpha-SXM"});
+  CHECK(alpha.aliases == std::vector<xpuspec::text>{"alpha", "Alpha-SXM"});
   CHECK(alpha.process_node == "N5");
   CHECK(alpha.process_nm == 5.0);
   CHECK(*alpha.at(precision::bf16).dense.amount == 100);

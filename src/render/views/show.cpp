@@ -41,17 +41,17 @@ struct view<show_report> {
     add("released", c.released);
     if (!c.process_node.empty() || c.process_nm) {
       add("process", c.process_nm ? fmt::format("{} ({} nm)", c.process_node, human_number(*c.process_nm))
-                                  : c.process_node);
+                                  : c.process_node.str());
     }
     add("memory type", c.memory_type);
     add("power term", c.power_term);
     if (!c.interconnect_name.empty() || !c.interconnect_direction.empty()) {
       add("interconnect", c.interconnect_direction.empty()
-                              ? c.interconnect_name
+                              ? c.interconnect_name.str()
                               : fmt::format("{} ({})", c.interconnect_name, c.interconnect_direction));
     }
     add("aliases", fmt::format("{}", fmt::join(c.aliases, ", ")));
-    add("from", c.bundled ? fmt::format("bundled data ({})", c.origin) : c.origin);
+    add("from", c.bundled ? fmt::format("bundled data ({})", c.origin) : c.origin.str());
 
     g.headers = {"field", "value", "basis", "source", "note"};
     for (const auto& e : r.entries) {

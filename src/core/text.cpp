@@ -1,0 +1,108 @@
+#include "xpuspec/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <unordered_map>
+#include <vector>
+
+#include "xpuspec/error.hpp"
+
+namespace xpuspec {
+
+namespace {
+
+// Loading runs on every core, and each value interns up to four strings: one lock for the whole pool would make
+// the cores take turns, so the pool is split by hash into shards, each with its own lock and its own numbers
+// (a text's number says its shard in the low bits).
+constexpr std::size_t shard_bits = 3;
+constexpr std::size_t shard_count = std::size_t{1} << shard_bits;
+// Entries live in fixed chunks that never move, so a reader needs no lock: it got its number from whoever
+// interned the string, after the entry was written.
+constexpr std::size_t chunk_size = 1024;
+constexpr std::size_t chunks_per_shard = 8192;  // 8M strings a shard, 64M in all: far past what memory allows
+
+class shard {
+ public:
+  std::uint32_t intern(std::string_view s, std::size_t shard_index) {
+    const std::lock_guard lock(mutex_);
+    if (const auto found = numbers_.find(s); found != numbers_.end()) return found->second;
+    if (count_ == chunk_size * chunks_per_shard) {
+      throw error("more distinct strings than xpuspec holds (64 million): split the data into smaller sets");
+    }
+    const std::size_t chunk = count_ / chunk_size;
+    if (chunks_[chunk].load(std::memory_order_relaxed) == nullptr) {
+      owned_.push_back(std::make_unique<std::string_view[]>(chunk_size));
+      chunks_[chunk].store(owned_.back().get(), std::memory_order_release);
+    }
+    const std::string_view stored = store(s);
+    chunks_[chunk].load(std::memory_order_relaxed)[count_ % chunk_size] = stored;
+    const auto number = static_cast<std::uint32_t>(1 + shard_index + (count_ << shard_bits));
+    ++count_;
+    numbers_.emplace(stored, number);
+    return number;
+  }
+
+  std::string_view at(std::size_t index) const noexcept {
+    return chunks_[index / chunk_size].load(std::memory_order_acquire)[index % chunk_size];
+  }
+
+ private:
+  // Each string is followed by a NUL, for c_str().
+  std::string_view store(std::string_view s) {
+    constexpr std::size_t block_size = 16 * 1024;
+    if (s.size() + 1 > left_) {
+      const std::size_t size = std::max(block_size, s.size() + 1);
+      blocks_.push_back(std::make_unique<char[]>(size));
+      next_ = blocks_.back().get();
+      left_ = size;
+    }
+    std::copy(s.begin(), s.end(), next_);
+    next_[s.size()] = '\0';
+    const std::string_view stored(next_, s.size());
+    next_ += s.size() + 1;
+    left_ -= s.size() + 1;
+    return stored;
+  }
+
+  std::mutex mutex_;
+  std::unordered_map<std::string_view, std::uint32_t> numbers_;
+  std::array<std::atomic<std::string_view*>, chunks_per_shard> chunks_{};
+  std::vector<std::unique_ptr<std::string_view[]>> owned_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t count_ = 0;
+  std::size_t left_ = 0;
+  char* next_ = nullptr;
+};
+
+std::span<const std::string_view> compiled_table;
+
+std::array<shard, shard_count>& shards() {
+  static std::array<shard, shard_count> pool;
+  return pool;
+}
+
+}  // namespace
+
+text::text(std::string_view s) {
+  if (s.empty()) return;
+  const std::size_t shard_index = std::hash<std::string_view>{}(s) % shard_count;
+  entry_ = shards()[shard_index].intern(s, shard_index);
+}
+
+void text::use_compiled(std::span<const std::string_view> table) noexcept { compiled_table = table; }
+
+std::string_view text::view() const noexcept {
+  if (entry_ == 0) return {};
+  if ((entry_ & compiled_bit) != 0) return compiled_table[entry_ & ~compiled_bit];
+  const std::size_t number = entry_ - 1;
+  return shards()[number % shard_count].at(number >> shard_bits);
+}
+
+std::ostream& operator<<(std::ostream& out, text t) { return out << t.view(); }
+
+}  // namespace xpuspec
