@@ -13,12 +13,35 @@ std::string to_lower(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Code points that draw nothing yet change what a terminal shows: C1 controls (some terminals act on them like
+// ESC sequences) and the bidirectional marks, embeddings, overrides and isolates that reorder a line ("Trojan
+// Source", CVE-2021-42574). The UTF-8 bytes that start one, and how long it is; 0 when it is none of them.
+std::size_t invisible_control(std::string_view rest) {
+  const auto byte = [&](std::size_t i) { return i < rest.size() ? static_cast<unsigned char>(rest[i]) : 0U; };
+  if (byte(0) == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) return 2;                       // U+0080..U+009F
+  if (byte(0) == 0xD8 && byte(1) == 0x9C) return 2;                                          // U+061C
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && (byte(2) == 0x8E || byte(2) == 0x8F)) return 3;  // U+200E, U+200F
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && byte(2) >= 0xAA && byte(2) <= 0xAE) return 3;    // U+202A..U+202E
+  if (byte(0) == 0xE2 && byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9) return 3;    // U+2066..U+2069
+  return 0;
+}
+
+}  // namespace
+
 std::string printable(std::string_view text, bool keep_non_ascii, std::string_view keep) {
   std::string out;
-  for (unsigned char c : text) {
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
     const bool control = (c < 0x20 || c == 0x7F) && keep.find(static_cast<char>(c)) == std::string_view::npos;
+    const std::size_t invisible = c > 0x7F && keep_non_ascii ? invisible_control(text.substr(i)) : 0;
     if (control || (c > 0x7F && !keep_non_ascii)) {
       out += fmt::format("\\x{:02X}", c);
+    } else if (invisible != 0) {
+      for (std::size_t k = 0; k < invisible; ++k) out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i + k]));
+      i += invisible - 1;
     } else {
       out += static_cast<char>(c);
     }

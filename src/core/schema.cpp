@@ -1,6 +1,7 @@
 #include "xpuspec/schema.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include <regex>
@@ -250,7 +251,12 @@ std::string_view actual_type(const json& j) {
 bool admits(const json& type, const json& value) {
   auto one = [&](const std::string& t) {
     if (t == "number") return value.is_number();
-    if (t == "integer") return value.is_number_integer();
+    // Draft 6 on: an integer is any number with no fractional part, so 2.0 is one (draft 4 said otherwise).
+    if (t == "integer") {
+      return value.is_number_integer() ||
+             (value.is_number_float() && std::isfinite(value.get<double>()) &&
+              std::trunc(value.get<double>()) == value.get<double>());
+    }
     if (t == "string") return value.is_string();
     if (t == "object") return value.is_object();
     if (t == "array") return value.is_array();

@@ -36,6 +36,9 @@ generate() {
     printf '"compute": {"bf16": {"value": "1 TFLOPS", "source": "'; head -c 2000000 /dev/zero | tr '\0' 'a'
     printf '"}}, %s}\n' "$source_block"; } > long-source.json
   { printf '{"id": "nul-byte", "name": "N\0V", '; printf '"vendor": "V", "status": "shipping", %s}\n' "$source_block"; } > nul-byte.json
+  # C1 control CSI (U+009B) and bidirectional overrides and isolates (U+202E, U+2066): invisible, yet they act
+  # on a terminal or reorder the line around them.
+  chip bidi '"memory": {"capacity": {"value": "unknown", "note": "F\u009b31mRED"}}, "notes": ["exe.\u202egpj", "\u2066isolated\u2069"]' > bidi.json
   chip escapes '"family": "F\u001b[31mRED\u001b[0m\nfake.json:1:1: error: forged", "notes": ["\u001b]0;title\u0007bell"]' > escapes.json
   chip id-with-cr '"aliases": ["ok"]' | sed 's/"name": "N"/"name": "line one\\rline two"/' > id-with-cr.json
   { printf '{"id": "deep", "x": '; head -c 200000 /dev/zero | tr '\0' '['; } > deep.json
@@ -81,10 +84,11 @@ if [ -n "$fragment" ] && [ "$fragment" != "-" ]; then
 fi
 if grep -q "internal error" "$stderr"; then fail "an internal error"; fi
 # Nothing from a hostile file reaches a terminal raw: no ESC, BEL, CR, NUL or other C0 control except tab and
-# line feed (CSV's CRLF is the one exception, and no case asks for CSV).
+# line feed (CSV's CRLF is the one exception, and no case asks for CSV), no C1 control, no bidirectional override.
+raw_controls='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]'
 for stream in "$stdout" "$stderr"; do
-  if LC_ALL=C grep -qP '[\x00-\x08\x0b-\x1f\x7f]' "$stream"; then
-    fail "a raw control character in $(basename "$stream"): $(LC_ALL=C grep -naP '[\x00-\x08\x0b-\x1f\x7f]' "$stream" | head -2 | cat -v)"
+  if LC_ALL=C grep -qP "$raw_controls" "$stream"; then
+    fail "a raw control character in $(basename "$stream"): $(LC_ALL=C grep -naP "$raw_controls" "$stream" | head -2 | cat -v)"
   fi
 done
 if [ $failed = 1 ]; then

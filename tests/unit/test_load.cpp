@@ -112,3 +112,10 @@ TEST_CASE("JSON positions survive 100 000 levels of nesting in linear time", "[l
   CHECK(p.offset_of("/notes") == 10);
   CHECK(p.offset_of("/notes/0") == 11);
 }
+
+TEST_CASE("a whole number written with a zero fraction is a whole number, as JSON Schema draft 7 says", "[load]") {
+  const chip c = parse_chip(test::chip_json("count-2-0", "[]", "\"interconnect\": {\"domain\": 8.0}, "), "c.json");
+  CHECK(*c.interconnect_domain.amount == 8);
+  CHECK_THROWS_WITH(parse_chip(test::chip_json("count-2-5", "[]", "\"interconnect\": {\"domain\": 8.5}, "), "c.json"),
+                    Catch::Contains("whole number"));
+}

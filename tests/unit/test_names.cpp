@@ -31,3 +31,17 @@ TEST_CASE("a name too long to be a typo gets no suggestion, and costs nothing to
   CHECK(closest_names(std::string(longest_suggested_name - 1, 'a'), names) ==
         std::vector<std::string>{std::string(longest_suggested_name, 'a')});
 }
+
+TEST_CASE("printable escapes what would act on a terminal, and keeps UTF-8 text a reader should see", "[names]") {
+  CHECK(printable("a\x1b[31mb\n") == "a\\x1B[31mb\\x0A");
+  CHECK(printable("tab\tkept", true, "\t") == "tab\tkept");
+  CHECK(printable("Ascend 910B — 64 GB", true) == "Ascend 910B — 64 GB");
+  CHECK(printable("é") == "\\xC3\\xA9");
+  // C1 control CSI (U+009B) and a right-to-left override (U+202E) and isolate (U+2066) reorder or hide text even
+  // where UTF-8 is kept.
+  CHECK(printable("x\xc2\x9by", true) == "x\\xC2\\x9By");
+  CHECK(printable("id\xe2\x80\xaegpj.exe", true) == "id\\xE2\\x80\\xAEgpj.exe");
+  CHECK(printable("\xe2\x81\xa6", true) == "\\xE2\\x81\\xA6");
+  CHECK(printable("\xe2\x80\x94", true) == "\xe2\x80\x94");  // an em dash is not a control
+  CHECK(printable("cut\xe2\x80", true) == "cut\xe2\x80");     // a truncated sequence is not read past its end
+}
