@@ -1,16 +1,28 @@
-# Writes OUTPUT, a C++ source that holds every file in FILES (a ;-list) as a string, with its file name, and the
-# file SCHEMA as the chip-file schema.
+# Writes OUTPUT, a C++ source that holds every file in FILES (a ;-list) as a string, with its file name, the
+# file SCHEMA as the chip-file schema, and every file in DOCUMENTS (other data: export-control rules, training
+# runs) by its path under DATA_DIR.
 # Hex escapes rather than raw strings: no delimiter can collide with the data, and any byte survives.
-set(body "")
-set(count 0)
-foreach(path IN LISTS FILES)
-  get_filename_component(name "${path}" NAME)
+function(append_entry entries_var count_var path name)
   file(READ "${path}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${hex}")
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
-  string(APPEND body "  {\"${name}\", std::string_view(\"${escaped}\", ${size})},\n")
-  math(EXPR count "${count} + 1")
+  math(EXPR count "${${count_var}} + 1")
+  set(${entries_var} "${${entries_var}}  {\"${name}\", std::string_view(\"${escaped}\", ${size})},\n" PARENT_SCOPE)
+  set(${count_var} ${count} PARENT_SCOPE)
+endfunction()
+
+set(body "")
+set(count 0)
+foreach(path IN LISTS FILES)
+  get_filename_component(name "${path}" NAME)
+  append_entry(body count "${path}" "${name}")
+endforeach()
+set(documents "")
+set(document_count 0)
+foreach(path IN LISTS DOCUMENTS)
+  file(RELATIVE_PATH name "${DATA_DIR}" "${path}")
+  append_entry(documents document_count "${path}" "${name}")
 endforeach()
 file(READ "${SCHEMA}" schema_hex HEX)
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" schema_escaped "${schema_hex}")
@@ -26,7 +38,16 @@ namespace xpuspec {
 namespace {
 const std::array<embedded_file, ${count}> files{{
 ${body}}};
+const std::array<embedded_file, ${document_count}> documents{{
+${documents}}};
 }  // namespace
+
+std::optional<std::string_view> bundled_document(std::string_view name) {
+  for (const auto& d : documents) {
+    if (d.name == name) return d.text;
+  }
+  return std::nullopt;
+}
 
 std::span<const embedded_file> bundled_files() { return files; }
 

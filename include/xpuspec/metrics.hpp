@@ -29,6 +29,8 @@ enum class metric {
   tflops_per_kusd,
   tflops_per_usd_hour,
   usd_per_pflop_hour,
+  tpp,
+  performance_density,
 };
 
 struct metric_def {
@@ -59,5 +61,8 @@ struct metric_value {
 };
 
 metric_value evaluate(const chip& c, metric m, precision p);
+
+// The precision whose dense figure gives the chip's TPP (the highest TOPS x bit length), if any is known.
+std::optional<precision> tpp_precision(const chip& c);
 
 }  // namespace xpuspec

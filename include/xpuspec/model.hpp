@@ -45,6 +45,9 @@ inline constexpr std::array<precision, precision_count> all_precisions{
 std::string_view to_string(precision p);
 std::optional<precision> precision_from_string(std::string_view s);
 bool is_integer(precision p);
+// The bit length of an operation's inputs, as export-control rules count it (a multiply's widest input). TF32
+// counts as 32: its operands are FP32 registers, though the multiply reads 19 of their bits.
+int bit_length(precision p);
 
 struct rate {
   value dense;

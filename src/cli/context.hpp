@@ -126,7 +126,9 @@ std::span<const command> command_table();  // in position order
 struct command_row {
   explicit command_row(const command& c);
 };
-#define XPUSPEC_COMMAND(name, position, ...) \
-  const ::xpuspec::cli::command_row name##_command_row { ::xpuspec::cli::command{#name, position, __VA_ARGS__} }
+#define XPUSPEC_COMMAND(name, position, ...) XPUSPEC_NAMED_COMMAND(name, #name, position, __VA_ARGS__)
+// For a command whose name is not an identifier ("export-control").
+#define XPUSPEC_NAMED_COMMAND(identifier, name, position, ...) \
+  const ::xpuspec::cli::command_row identifier##_command_row { ::xpuspec::cli::command{name, position, __VA_ARGS__} }
 
 }  // namespace xpuspec::cli

@@ -8,7 +8,7 @@
 namespace xpuspec {
 namespace {
 
-constexpr std::array<metric_def, 16> definitions{{
+constexpr std::array<metric_def, 18> definitions{{
     {metric::tflops, "tflops", "Compute", "TFLOPS", "compute.<precision>.dense",
      "Peak dense throughput at the chosen precision; sparse figures are never used.", false},
     {metric::memory_gb, "memory_gb", "Memory", "GB", "memory.capacity",
@@ -47,6 +47,14 @@ constexpr std::array<metric_def, 16> definitions{{
      "Peak compute that a dollar an hour rents in the cloud.", true},
     {metric::usd_per_pflop_hour, "usd_per_pflop_hour", "$/PFLOP-h", "USD per PFLOPS-hour",
      "usd_per_chip_hour / (tflops / 1000)", "What an hour of one PFLOPS of peak compute costs in the cloud.", true},
+    {metric::tpp, "tpp", "TPP", "bit x TOPS", "max over p of compute.<p>.dense * bits(p)",
+     "Total Processing Performance as US export rules (ECCN 3A090) define it: dense TOPS times the operation's bit "
+     "length, the highest over the precisions the vendor states; the same at every --precision.",
+     true},
+    {metric::performance_density, "performance_density", "Perf density", "TPP per mm2", "tpp / die.area_mm2",
+     "TPP per mm2 of logic die (all logic dies added), the 2023 rule's second test: a small die cannot hide a high "
+     "TPP.",
+     true},
 }};
 
 struct input {
@@ -116,7 +124,42 @@ metric_value ratio(const metric_value& numerator, const metric_value& denominato
   return out;
 }
 
+// The rule's Technical Note 2 takes "the highest value the manufacturer claims" over the bit lengths, and Note 3
+// the dense figure; a precision with no figure is no claim, so it does not enter. Its basis is the winning value's.
+metric_value total_processing_performance(const chip& c) {
+  metric_value out;
+  const auto p = tpp_precision(c);
+  if (!p) {
+    out.missing = absence::unknown;
+    out.reason = "no dense compute figure is given at any precision";
+    return out;
+  }
+  const value& dense = c.at(*p).dense;
+  out.number = *dense.amount * bit_length(*p);
+  out.basis = std::max(dense.basis, basis::derived);
+  return out;
+}
+
 }  // namespace
+
+std::optional<precision> tpp_precision(const chip& c) {
+  // Equal products are common (a MAC array doing 2x the operations at half the bits); ties go to the first in this
+  // order, the formats datasheets quote for their MAC arrays, TF32 last (whether it counts 32 bits or 19 is moot).
+  constexpr std::array<precision, precision_count> order{precision::bf16, precision::fp16,        precision::fp8,
+                                                         precision::int8, precision::fp4,         precision::int4,
+                                                         precision::fp6,  precision::fp32,        precision::fp64_tensor,
+                                                         precision::fp64, precision::tf32};
+  std::optional<precision> best;
+  double best_tpp = 0;
+  for (precision p : order) {
+    const value& dense = c.at(p).dense;
+    if (dense.known() && (!best || *dense.amount * bit_length(p) > best_tpp)) {
+      best = p;
+      best_tpp = *dense.amount * bit_length(p);
+    }
+  }
+  return best;
+}
 
 std::span<const metric_def> all_metrics() { return definitions; }
 
@@ -155,6 +198,18 @@ metric_value evaluate(const chip& c, metric m, precision p) {
     case metric::tflops_per_kusd: return ratio(raw(metric::tflops), raw(metric::price_usd), 1000.0);
     case metric::tflops_per_usd_hour: return ratio(raw(metric::tflops), raw(metric::usd_per_chip_hour), 1.0);
     case metric::usd_per_pflop_hour: return ratio(raw(metric::usd_per_chip_hour), raw(metric::tflops), 1000.0);
+    case metric::tpp: return total_processing_performance(c);
+    case metric::performance_density: {
+      metric_value area;
+      if (c.die_area.known()) {
+        area.number = *c.die_area.amount;
+        area.basis = c.die_area.basis;
+      } else {
+        area.missing = c.die_area.missing;
+        area.reason = fmt::format("die.area_mm2 is {}", to_string(c.die_area.missing));
+      }
+      return ratio(total_processing_performance(c), area, 1.0);
+    }
     default: return raw(m);
   }
 }

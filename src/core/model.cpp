@@ -49,6 +49,23 @@ std::optional<precision> precision_from_string(std::string_view s) {
 
 bool is_integer(precision p) { return p == precision::int8 || p == precision::int4; }
 
+int bit_length(precision p) {
+  switch (p) {
+    case precision::fp64:
+    case precision::fp64_tensor: return 64;
+    case precision::fp32:
+    case precision::tf32: return 32;
+    case precision::bf16:
+    case precision::fp16: return 16;
+    case precision::fp8:
+    case precision::int8: return 8;
+    case precision::fp6: return 6;
+    case precision::fp4:
+    case precision::int4: return 4;
+  }
+  return 0;
+}
+
 const source_ref* chip::find_source(std::string_view source_id) const {
   for (const auto& s : sources) {
     if (s.id == source_id) return &s;

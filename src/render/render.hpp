@@ -11,6 +11,7 @@
 #include "xpuspec/match.hpp"
 #include "xpuspec/plan.hpp"
 #include "xpuspec/validate.hpp"
+#include "xpuspec/export_control.hpp"
 
 namespace xpuspec::render {
 

@@ -35,6 +35,11 @@ TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metr
   CHECK(number(alpha, metric::tflops_per_usd_hour) == Approx(50));           // 100 / 2
   CHECK(number(alpha, metric::usd_per_pflop_hour) == Approx(20));            // 2 / (100 / 1000)
   CHECK(evaluate(alpha, metric::usd_per_pflop_hour, precision::bf16).basis == basis::derived);
+  // TPP: fp32 25 x 32 = 800, bf16 100 x 16 = 1600, int8 200 x 8 = 1600; the sparse fp8 400 does not count.
+  CHECK(number(alpha, metric::tpp) == Approx(1600));
+  CHECK(number(alpha, metric::tpp, precision::fp32) == Approx(1600));  // the same at every precision
+  CHECK(tpp_precision(alpha) == precision::bf16);                      // the first of the highest
+  CHECK(number(alpha, metric::performance_density) == Approx(1600.0 / 600));
   // int8 is 0.2 POPS = 200 TOPS, and its unit says TOPS: 200 / 500 W = 0.4 TOPS/W.
   CHECK(number(alpha, metric::tflops, precision::int8) == Approx(200));
   CHECK(number(alpha, metric::tflops_per_watt, precision::int8) == Approx(0.4));
@@ -100,7 +105,8 @@ TEST_CASE("metric ids are the public names of design.md", "[metrics]") {
       "tflops",       "memory_gb",           "bandwidth_tb_s",      "tdp_w",
       "interconnect_gb_s", "price_usd",      "usd_per_chip_hour",   "tflops_per_watt",
       "bandwidth_gb_s_per_tflop", "ridge_flop_per_byte", "memory_gb_per_tflop", "interconnect_gb_s_per_tflop",
-      "bandwidth_gb_s_per_watt", "tflops_per_kusd", "tflops_per_usd_hour", "usd_per_pflop_hour"};
+      "bandwidth_gb_s_per_watt", "tflops_per_kusd", "tflops_per_usd_hour", "usd_per_pflop_hour", "tpp",
+      "performance_density"};
   CHECK(metric_names() == expected);
   for (const auto& def : all_metrics()) {
     CHECK(metric_from_string(def.name) == def.id);

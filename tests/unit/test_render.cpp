@@ -42,10 +42,13 @@ TEST_CASE("JSON has null for missing values, never a number standing in", "[rend
   CHECK(j["chips"][1]["metrics"]["tflops_per_watt"].is_null());
   CHECK(j["chips"][1]["missing"]["tflops_per_watt"] == "unpublished");
   CHECK(j["chips"][1]["basis"]["tflops"] == "estimate");
-  // alpha's values are vendor figures (not listed) but for its cloud price, a per-chip share of an instance's.
+  // alpha's values are vendor figures (not listed) but for its cloud price, a per-chip share of an instance's, and
+  // TPP (a product of a figure and a bit length) and its density.
   CHECK(j["chips"][0]["basis"] == nlohmann::json{{"usd_per_chip_hour", "derived"},
                                                  {"tflops_per_usd_hour", "derived"},
-                                                 {"usd_per_pflop_hour", "derived"}});
+                                                 {"usd_per_pflop_hour", "derived"},
+                                                 {"tpp", "derived"},
+                                                 {"performance_density", "derived"}});
 }
 
 TEST_CASE("ratios to a baseline, and missing when either side is", "[render]") {

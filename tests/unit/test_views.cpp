@@ -15,6 +15,7 @@
 #include "helpers.hpp"
 #include "render/render.hpp"
 #include "xpuspec/catalog.hpp"
+#include "xpuspec/export_control.hpp"
 
 using namespace xpuspec;
 using json = nlohmann::ordered_json;
@@ -89,6 +90,7 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
       view_of("roofline", make_roofline(chips, precision::bf16, {1, 100, 1000}), all_ids),
       view_of("plan train", plan_training(chips, train), all_ids),
       view_of("plan serve", plan_serving(chips, serve), all_ids),
+      view_of("export-control", make_export_control(chips, bundled_export_rules()), all_ids),
   };
   using render::format;
   for (const auto& v : views) {
@@ -118,7 +120,7 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
     const std::map<std::string, std::string> record_list{
         {"list", "chips"},        {"show", "chip"},         {"compare", "chips"},   {"rank", "chips"},
         {"metrics", "metrics"},   {"rules", "rules"},       {"sources", "sources"}, {"match", ""},
-        {"roofline", "chips"},    {"plan train", "chips"}, {"plan serve", "chips"}};
+        {"roofline", "chips"},    {"plan train", "chips"}, {"plan serve", "chips"}, {"export-control", "chips"}};
     REQUIRE(record_list.count(v.name) == 1);
     const std::string& key = record_list.at(v.name);
     json expected = json::array();
