@@ -81,8 +81,8 @@ std::string enumerator(std::string_view type, Enum e) {
 
 std::string value_of(const value& v) {
   return fmt::format("value{{{}, {}, {}, {}, {}, {}, {}}}", number(v.amount), enumerator("absence", v.missing),
-                     enumerator("basis", v.basis), texts(v.source), texts(v.note), texts(v.written),
-                     texts(v.pointer));
+                     enumerator("basis", v.basis), v.short_form ? "true" : "false", texts(v.source), texts(v.note),
+                     texts(v.written));
 }
 
 std::string chip_builder(const chip& c) {

@@ -88,4 +88,8 @@ void for_each_value(Chip& c, F&& f) {
   }
 }
 
+// The JSON pointer of `v`, one of `c`'s values, in its file ("/memory/capacity", "/compute/bf16/dense"), for
+// diagnostics; a value knows no place of its own, which keeps a chip small. Empty if `v` is not one of c's.
+std::string pointer_of(const chip& c, const value& v);
+
 }  // namespace xpuspec

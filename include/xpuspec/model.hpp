@@ -27,14 +27,17 @@ struct value {
   maybe_amount amount;                  // in the canonical unit of its dimension; set iff the value is known
   absence missing = absence::unknown;   // why there is no amount; meaningful only when !amount
   xpuspec::basis basis = xpuspec::basis::vendor;
+  // A dense figure given as the precision's whole entry ("bf16": "989 TFLOPS"): its place in the file is
+  // /compute/bf16, not /compute/bf16/dense. pointer_of() (fields.hpp) says where any value is.
+  bool short_form = false;
   text source;                          // key into chip::sources; empty for a missing value with no source
   text note;
   text written;                         // the value as the file wrote it, for `show`
-  text pointer;                         // JSON pointer of the value in its file, for diagnostics
 
   bool known() const { return amount.has_value(); }
   bool operator==(const value&) const = default;
 };
+static_assert(sizeof(value) <= 24, "a chip holds 35 values: keep them small (issue 15: 100,000 chips in 250 MB)");
 
 enum class precision { fp64, fp64_tensor, fp32, tf32, bf16, fp16, fp8, fp6, fp4, int8, int4 };
 inline constexpr std::size_t precision_count = 11;

@@ -97,7 +97,6 @@ class reader {
   // basis, source and note. The schema has checked the shape; this checks the content.
   value read_value(const json& node, const std::string& pointer, value_kind kind) {
     value v;
-    v.pointer = pointer;
     if (node.is_object()) {
       if (const auto b = node.find("basis"); b != node.end()) v.basis = *basis_from_string(b->get<std::string>());
       v.source = node.value("source", "");
@@ -130,12 +129,12 @@ class reader {
       if (!c.find_source(v.source)) {
         std::vector<std::string> ids;
         for (const auto& s : c.sources) ids.push_back(s.id.str());
-        report(rule_id::source_unknown, v.pointer, fmt::format("unknown source \"{}\": it is not a key of \"sources\"{}",
+        report(rule_id::source_unknown, pointer_of(c, v), fmt::format("unknown source \"{}\": it is not a key of \"sources\"{}",
                                                         v.source, did_you_mean(v.source, ids)));
       }
     });
     if (!unsourced.empty()) {
-      report(rule_id::source_missing, unsourced.front()->pointer,
+      report(rule_id::source_missing, pointer_of(c, *unsourced.front()),
              fmt::format("{} no source: add \"source\" at the top of the file or on the value",
                          unsourced.size() == 1 ? "this value has"
                                                : fmt::format("this and {} more values have", unsourced.size() - 1)));
@@ -245,15 +244,12 @@ void build_chip(const json& doc, reader& in, chip& c) {
   // Each value on its own: one bad value is reported and the others are still read and checked.
   auto read_member = [&](const json& object, const std::string& pointer, std::string_view key, value_kind kind,
                          value& out) {
-    const std::string here = pointer + "/" + std::string(key);
-    out.pointer = here;
     const auto it = object.find(key);
     if (it == object.end()) return;
     try {
-      out = in.read_value(*it, here, kind);
+      out = in.read_value(*it, pointer + "/" + std::string(key), kind);
     } catch (const value_rejected&) {
       out = value{};
-      out.pointer = here;
     }
   };
 
@@ -273,8 +269,6 @@ void build_chip(const json& doc, reader& in, chip& c) {
     const value_kind kind = compute_kind(p);
     const std::string pointer = "/compute/" + key;
     rate& r = c.at(p);
-    r.dense.pointer = pointer + "/dense";
-    r.sparse.pointer = pointer + "/sparse";
     const auto it = compute.find(key);
     if (it == compute.end()) continue;
     if (it->is_object() && (it->contains("dense") || it->contains("sparse"))) {
@@ -283,10 +277,10 @@ void build_chip(const json& doc, reader& in, chip& c) {
     } else {
       // A plain figure is dense: sparse numbers must say so, since they are the ones that mislead.
       read_member(compute, "/compute", key, kind, r.dense);
-      r.dense.pointer = pointer;
+      r.dense.short_form = true;
     }
     if (r.dense.known() && r.sparse.known() && *r.sparse.amount < *r.dense.amount) {
-      in.report(rule_id::sparse_below_dense, r.sparse.pointer,
+      in.report(rule_id::sparse_below_dense, pointer + "/sparse",
                 fmt::format("the sparse figure ({}) is below the dense one ({}): are they swapped?", r.sparse.written,
                             r.dense.written));
     }

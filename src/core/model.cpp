@@ -1,5 +1,9 @@
 #include "xpuspec/model.hpp"
 
+#include <fmt/format.h>
+
+#include "xpuspec/fields.hpp"
+
 #include <array>
 #include <utility>
 
@@ -71,6 +75,17 @@ const source_ref* chip::find_source(std::string_view source_id) const {
     if (s.id == source_id) return &s;
   }
   return nullptr;
+}
+
+std::string pointer_of(const chip& c, const value& v) {
+  for (const value_field& field : value_fields) {
+    if (field.member != nullptr && &(c.*field.member) == &v) return fmt::format("/{}/{}", field.group, field.key);
+  }
+  for (precision p : all_precisions) {
+    if (&c.at(p).dense == &v) return fmt::format("/compute/{}{}", to_string(p), v.short_form ? "" : "/dense");
+    if (&c.at(p).sparse == &v) return fmt::format("/compute/{}/sparse", to_string(p));
+  }
+  return {};
 }
 
 }  // namespace xpuspec

@@ -154,7 +154,7 @@ class file_checker {
       if (!r.dense.known() || !r.sparse.known() || *r.sparse.amount < *r.dense.amount) continue;
       const double ratio = *r.sparse.amount / *r.dense.amount;
       if (std::abs(ratio - 2.0) > 2.0 * ratio_tolerance) {
-        add(rule_id::sparse_not_double, r.sparse.pointer,
+        add(rule_id::sparse_not_double, pointer_of(chip_, r.sparse),
             fmt::format("{} sparse ({}) is {:.3g}x the dense figure ({}); 2:4 sparsity gives 2x: is one of them "
                         "filed under the wrong key?",
                         to_string(p), r.sparse.written, ratio, r.dense.written));
@@ -172,7 +172,7 @@ class file_checker {
         const value& high = chip_.at(ladder[j]).dense;
         if (!low.known() || !high.known()) continue;
         if (*low.amount < *high.amount * (1 - ratio_tolerance)) {
-          add(rule_id::precision_ladder, low.pointer,
+          add(rule_id::precision_ladder, pointer_of(chip_, low),
               fmt::format("dense {} ({}) is below dense {} ({}): a lower precision is never slower; is a figure "
                           "misfiled?",
                           to_string(ladder[i]), low.written, to_string(ladder[j]), high.written));
@@ -182,7 +182,7 @@ class file_checker {
     const value& fp8 = chip_.at(precision::fp8).dense;
     const value& bf16 = chip_.at(precision::bf16).dense;
     if (fp8.known() && bf16.known() && *fp8.amount > 2 * *bf16.amount * (1 + ratio_tolerance)) {
-      add(rule_id::fp8_vs_bf16, fp8.pointer,
+      add(rule_id::fp8_vs_bf16, pointer_of(chip_, fp8),
           fmt::format("dense fp8 ({}) is {:.3g}x dense bf16 ({}); no chip exceeds 2x: is the fp8 figure sparse?",
                       fp8.written, *fp8.amount / *bf16.amount, bf16.written));
     }
@@ -192,7 +192,7 @@ class file_checker {
     for (precision p : all_precisions) {
       const value& dense = chip_.at(p).dense;
       if (dense.known() && chip_.tdp.known() && *dense.amount / *chip_.tdp.amount > 20) {
-        add(rule_id::efficiency_bounds, dense.pointer,
+        add(rule_id::efficiency_bounds, pointer_of(chip_, dense),
             fmt::format("{} / {} is {:.3g} {}/W, beyond any chip today; is the power or the figure wrong?",
                         dense.written, chip_.tdp.written, *dense.amount / *chip_.tdp.amount,
                         canonical_unit(is_integer(p) ? dimension::integer_compute : dimension::float_compute)));
@@ -203,7 +203,7 @@ class file_checker {
       if (!dense.known() || !chip_.memory_bandwidth.known()) continue;
       const double knee = *dense.amount / (*chip_.memory_bandwidth.amount / 1000);
       if (knee < 1 || knee > 5000) {
-        add(rule_id::efficiency_bounds, chip_.memory_bandwidth.pointer,
+        add(rule_id::efficiency_bounds, pointer_of(chip_, chip_.memory_bandwidth),
             fmt::format("the {} roofline knee would be {:.3g} FLOP/byte ({} over {}), outside 1..5000", to_string(p),
                         knee, dense.written, chip_.memory_bandwidth.written));
       }
@@ -215,13 +215,13 @@ class file_checker {
     if (tech == nullptr) return;
     const value& bandwidth = chip_.memory_bandwidth;
     if (bandwidth.known() && *bandwidth.amount / 1000 > tech->max_bandwidth_tb_s) {
-      add(rule_id::memory_bounds, bandwidth.pointer,
+      add(rule_id::memory_bounds, pointer_of(chip_, bandwidth),
           fmt::format("{} is more than {} can deliver to one chip (at most about {} TB/s)", bandwidth.written,
                       tech->name, tech->max_bandwidth_tb_s));
     }
     const value& capacity = chip_.memory_capacity;
     if (capacity.known() && *capacity.amount > tech->max_capacity_gb) {
-      add(rule_id::memory_bounds, capacity.pointer,
+      add(rule_id::memory_bounds, pointer_of(chip_, capacity),
           fmt::format("{} is more {} than fits on one chip (at most about {} GB)", capacity.written, tech->name,
                       tech->max_capacity_gb));
     }
@@ -267,12 +267,12 @@ class file_checker {
       if (!v.known()) return;
       const bool needs_note = v.basis == basis::estimate || v.basis == basis::derived || v.basis == basis::projected;
       if (needs_note && v.note.empty()) {
-        add(rule_id::note_required, v.pointer,
+        add(rule_id::note_required, pointer_of(chip_, v),
             fmt::format("{} is {} but has no note saying from what", field, to_string(v.basis)));
       }
       if (!shipping && v.basis == basis::vendor && !warned_basis) {
         warned_basis = true;
-        add(rule_id::announced_basis, v.pointer,
+        add(rule_id::announced_basis, pointer_of(chip_, v),
             fmt::format("{} is a vendor figure, but the chip is {}: mark its figures \"projected\"", field,
                         chip_.status));
       }
@@ -293,7 +293,7 @@ class file_checker {
 
   void check_interconnect() {
     if (chip_.interconnect_bandwidth.known() && chip_.interconnect_direction.empty()) {
-      add(rule_id::interconnect_direction, chip_.interconnect_bandwidth.pointer,
+      add(rule_id::interconnect_direction, pointer_of(chip_, chip_.interconnect_bandwidth),
           "interconnect.bandwidth does not say how it is counted: add \"direction\": \"unidirectional\", "
           "\"bidirectional\", or \"unstated\" where the vendor does not say");
     }
@@ -307,12 +307,12 @@ class file_checker {
       if (s == nullptr) continue;  // reported by loading
       const auto published = span_of(s->published);
       if (!published) {
-        add(rule_id::price_age, price->pointer,
+        add(rule_id::price_age, pointer_of(chip_, *price),
             fmt::format("the price {} cites source \"{}\", which has no \"published\" date: give the price list's date "
                         "(YYYY-MM-DD), so readers and this rule can tell its age",
                         price->written, s->id));
       } else if (std::chrono::sys_days(published->last) + price_max_age < std::chrono::sys_days(today())) {
-        add(rule_id::price_age, price->pointer,
+        add(rule_id::price_age, pointer_of(chip_, *price),
             fmt::format("the price {} is from {}, more than {} months ago: read the price list again", price->written,
                         s->published, price_max_age.count()));
       }
@@ -356,14 +356,14 @@ class file_checker {
     if (!area.known()) return;
     const double dies = chip_.die_count.known() ? *chip_.die_count.amount : 1;
     if (*area.amount / dies > max_die_area_mm2) {
-      add(rule_id::die_bounds, area.pointer,
+      add(rule_id::die_bounds, pointer_of(chip_, area),
           fmt::format("{} mm² over {} logic die{} is {:.4g} mm² a die, larger than the lithography reticle (858 mm²): "
                       "is die.count missing, or HBM and base dies added in?",
                       area.written, dies, dies == 1 ? "" : "s", *area.amount / dies));
     }
     const value& transistors = chip_.transistors;
     if (transistors.known() && *transistors.amount * 1e9 / *area.amount > max_transistors_per_mm2) {
-      add(rule_id::die_bounds, transistors.pointer,
+      add(rule_id::die_bounds, pointer_of(chip_, transistors),
           fmt::format("{} billion transistors on {} mm² is {:.4g} million per mm², denser than any logic process: "
                       "is the area per die rather than the total, or the count in millions?",
                       transistors.written, area.written, *transistors.amount * 1e3 / *area.amount));

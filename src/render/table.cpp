@@ -63,6 +63,10 @@ std::string draw_table(const grid& g, const style& s) {
     for (std::size_t i = 0; i < row.size() && i < numeric.size(); ++i) numeric[i] = numeric[i] || row[i].numeric;
   }
   const bool with_bars = s.decorate && !g.bars.empty();
+  // One allocation for the whole table: grown by doubling, a 100,000-row table briefly held three copies of itself.
+  std::size_t line_bytes = 16;  // bars, colour codes and multi-byte characters beyond the display widths
+  for (std::size_t w : widths) line_bytes += w + 2;
+  out.reserve(out.size() + line_bytes * (g.rows.size() + 2));
 
   // Columns in blocks that fit the terminal: the key columns, then as many of the rest as fit (at least one).
   std::vector<std::vector<std::size_t>> blocks(1);

@@ -4,6 +4,7 @@
 
 #include "helpers.hpp"
 #include "xpuspec/error.hpp"
+#include "xpuspec/fields.hpp"
 #include "xpuspec/json_positions.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/report.hpp"
@@ -21,7 +22,9 @@ TEST_CASE("a chip file loads every field with unit, basis and source", "[load]")
   CHECK(*alpha.at(precision::bf16).sparse.amount == 200);
   CHECK(alpha.at(precision::bf16).dense.source == "alpha-sheet");  // the file's default source
   CHECK(alpha.at(precision::bf16).dense.written == "100 TFLOPS");
-  CHECK(alpha.at(precision::bf16).dense.pointer == "/compute/bf16/dense");
+  CHECK(pointer_of(alpha, alpha.at(precision::bf16).dense) == "/compute/bf16/dense");
+  CHECK(pointer_of(alpha, alpha.at(precision::fp32).dense) == "/compute/fp32");  // written "fp32": "25 TFLOPS"
+  CHECK(pointer_of(alpha, alpha.memory_capacity) == "/memory/capacity");
   CHECK(alpha.at(precision::fp4).dense.missing == absence::unsupported);
   CHECK(alpha.at(precision::fp4).dense.source.empty());  // a missing value needs no source
   CHECK(*alpha.tdp.amount == 500);                       // 0.5 kW
