@@ -12,6 +12,7 @@
 #include "xpuspec/plan.hpp"
 #include "xpuspec/validate.hpp"
 #include "xpuspec/export_control.hpp"
+#include "xpuspec/runs.hpp"
 
 namespace xpuspec::render {
 

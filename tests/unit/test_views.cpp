@@ -16,6 +16,7 @@
 #include "render/render.hpp"
 #include "xpuspec/catalog.hpp"
 #include "xpuspec/export_control.hpp"
+#include "xpuspec/runs.hpp"
 
 using namespace xpuspec;
 using json = nlohmann::ordered_json;
@@ -78,6 +79,10 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
   serve.params = serve.active_params = 7e9;
   serve.context = 4096;
 
+  const catalog bundled_catalog = load_catalog({});
+  const runs_report runs = make_runs(bundled_catalog, bundled_training_runs());
+  std::vector<std::string> run_chip_ids;
+  for (const auto& row : runs.rows) run_chip_ids.push_back(row.subject->id);
   const std::vector<rendered_view> views{
       view_of("list", make_list(cat, {}), all_ids),
       view_of("show", make_show(beta), {beta.id}, false),
@@ -91,6 +96,7 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
       view_of("plan train", plan_training(chips, train), all_ids),
       view_of("plan serve", plan_serving(chips, serve), all_ids),
       view_of("export-control", make_export_control(chips, bundled_export_rules()), all_ids),
+      view_of("runs", runs, run_chip_ids),
   };
   using render::format;
   for (const auto& v : views) {
@@ -120,7 +126,8 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
     const std::map<std::string, std::string> record_list{
         {"list", "chips"},        {"show", "chip"},         {"compare", "chips"},   {"rank", "chips"},
         {"metrics", "metrics"},   {"rules", "rules"},       {"sources", "sources"}, {"match", ""},
-        {"roofline", "chips"},    {"plan train", "chips"}, {"plan serve", "chips"}, {"export-control", "chips"}};
+        {"roofline", "chips"},    {"plan train", "chips"}, {"plan serve", "chips"}, {"export-control", "chips"},
+        {"runs", "runs"}};
     REQUIRE(record_list.count(v.name) == 1);
     const std::string& key = record_list.at(v.name);
     json expected = json::array();

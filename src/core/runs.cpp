@@ -1,0 +1,111 @@
+#include "xpuspec/runs.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/document_reader.hpp"
+#include "xpuspec/bundled.hpp"
+#include "xpuspec/error.hpp"
+
+namespace xpuspec {
+namespace {
+
+using json = nlohmann::json;
+
+// A positive finite number, or null where the field allows it.
+std::optional<double> amount(const document_reader& in, const json& run, const char* key, const std::string& where,
+                             bool nullable) {
+  const auto it = run.find(key);
+  if (it == run.end() || it->is_null()) {
+    if (!nullable) in.fail(where, fmt::format("\"{}\" is missing", key));
+    return std::nullopt;
+  }
+  const double v = in.number(*it, where + "/" + key);
+  if (!(v > 0)) in.fail(where + "/" + key, "must be more than 0");
+  return v;
+}
+
+std::vector<std::string> strings(const document_reader& in, const json& run, const char* key, const std::string& where) {
+  std::vector<std::string> out;
+  const json list = run.value(key, json::array());
+  if (!list.is_array()) in.fail(where + "/" + key, "must be an array of strings");
+  for (const auto& s : list) {
+    if (!s.is_string()) in.fail(where + "/" + key, "must be an array of strings");
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+training_runs parse_training_runs(std::string_view text, std::string_view origin) {
+  const document_reader in(origin);
+  const json doc = in.parse(text, "runs");
+  training_runs out;
+  out.about = in.text(doc, "about", "/", false);
+  out.sources = in.sources(doc);
+  for (std::size_t i = 0; i < doc.at("runs").size(); ++i) {
+    const json& r = doc.at("runs").at(i);
+    const std::string where = fmt::format("/runs/{}", i);
+    if (!r.is_object()) in.fail(where, "a run must be an object");
+    training_run run;
+    run.id = in.text(r, "id", where);
+    run.model = in.text(r, "model", where);
+    run.organisation = in.text(r, "organisation", where, false);
+    run.params_total_b = *amount(in, r, "params_total_b", where, false);
+    run.params_active_b = *amount(in, r, "params_active_b", where, false);
+    if (run.params_active_b > run.params_total_b) in.fail(where, "params_active_b is more than params_total_b");
+    run.tokens_t = *amount(in, r, "tokens_t", where, false);
+    run.chip = in.text(r, "chip", where);
+    run.chips = amount(in, r, "chips", where, true);
+    run.chip_hours = amount(in, r, "chip_hours", where, true);
+    const std::string p = in.text(r, "peak_precision", where);
+    const auto prec = precision_from_string(p);
+    if (!prec) in.fail(where + "/peak_precision", fmt::format("\"{}\" is not a precision", p));
+    run.peak_precision = *prec;
+    run.reported_mfu = amount(in, r, "reported_mfu", where, true);
+    if (run.reported_mfu && *run.reported_mfu > 1) in.fail(where + "/reported_mfu", "is a fraction: at most 1");
+    run.sources = strings(in, r, "sources", where);
+    if (run.sources.empty()) in.fail(where, "a run needs at least one source");
+    for (const auto& s : run.sources) in.cited(out.sources, s, where + "/sources");
+    run.notes = strings(in, r, "notes", where);
+    out.runs.push_back(std::move(run));
+  }
+  return out;
+}
+
+training_runs bundled_training_runs() {
+  const std::string_view name = "runs/runs.json";
+  const auto text = bundled_document(name);
+  if (!text) throw error(fmt::format("bundled:{} is missing from this build", name));
+  return parse_training_runs(*text, fmt::format("bundled:{}", name));
+}
+
+runs_report make_runs(const catalog& cat, training_runs data) {
+  runs_report report{std::move(data), {}};
+  for (const auto& run : report.data.runs) {
+    run_row row;
+    row.run = run;
+    try {
+      row.subject = &cat.get(run.chip);
+    } catch (const error& e) {
+      throw error(fmt::format("training run \"{}\": {}", run.id, e.what()));
+    }
+    row.model_flop = 6 * run.params_active_b * 1e9 * run.tokens_t * 1e12;
+    row.peak = evaluate(*row.subject, metric::tflops, run.peak_precision);
+    if (!run.chip_hours) {
+      row.implied_mfu.missing = absence::unpublished;
+      row.implied_mfu.reason = "the run's chip-hours are unpublished";
+    } else if (!row.peak.known()) {
+      row.implied_mfu.missing = row.peak.missing;
+      row.implied_mfu.reason = row.peak.reason;
+    } else {
+      row.implied_mfu.number = row.model_flop / (*run.chip_hours * 3600 * *row.peak.number * 1e12);
+      row.implied_mfu.basis = std::max(row.peak.basis, basis::derived);
+    }
+    report.rows.push_back(std::move(row));
+  }
+  return report;
+}
+
+}  // namespace xpuspec
