@@ -63,6 +63,7 @@ struct export_control_row {
   const chip* subject;
   metric_value tpp;
   std::optional<precision> tpp_from;  // the precision whose dense figure gives the TPP
+  std::vector<precision> tpp_unknown;  // when not empty, the TPP is a lower bound: a test it fails is unknown
   metric_value density;
   std::vector<rule_result> rules;  // one per export_rules::rules, in order
 };

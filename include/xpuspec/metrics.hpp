@@ -64,5 +64,8 @@ metric_value evaluate(const chip& c, metric m, precision p);
 
 // The precision whose dense figure gives the chip's TPP (the highest TOPS x bit length), if any is known.
 std::optional<precision> tpp_precision(const chip& c);
+// Precisions the file marks "unknown" (a figure exists, it is not known): the TPP is then only a lower bound.
+// "unpublished" (the vendor claims nothing) and "unsupported" do not count: TPP is over what the vendor claims.
+std::vector<precision> tpp_unknown_precisions(const chip& c);
 
 }  // namespace xpuspec

@@ -48,8 +48,9 @@ inline constexpr std::array<precision, precision_count> all_precisions{
 std::string_view to_string(precision p);
 std::optional<precision> precision_from_string(std::string_view s);
 bool is_integer(precision p);
-// The bit length of an operation's inputs, as export-control rules count it (a multiply's widest input). TF32
-// counts as 32: its operands are FP32 registers, though the multiply reads 19 of their bits.
+// The bit length of an operation's inputs, as export-control rules count it: "the largest bit-length of the inputs
+// to the multiply operation" (ECCN 3A090 Technical Note 1.c). A TF32 multiply's inputs are TF32 values, 19 bits
+// (sign, 8 exponent, 10 mantissa), though they sit in 32-bit registers.
 int bit_length(precision p);
 
 struct rate {

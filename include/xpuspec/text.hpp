@@ -26,7 +26,7 @@ class text {
 
   // The bundled chips' strings, compiled in as one table (tools/digest_chips.cpp): a text made from the table
   // costs nothing when the program starts, where interning the 9,000-odd strings of the bundled chips took 1 ms.
-  // use_compiled() is called once, before the first compiled() text is read.
+  // use_compiled() is called (with that one table) before the first compiled() text is read.
   static void use_compiled(std::span<const std::string_view> table) noexcept;
   static constexpr text compiled(std::uint32_t index) noexcept;
 

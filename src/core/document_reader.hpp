@@ -37,7 +37,7 @@ class document_reader {
 
   double number(const nlohmann::json& value, const std::string& where) const {
     if (!value.is_number() || !std::isfinite(value.get<double>()) || value.get<double>() < 0) {
-      fail(where, "a threshold must be a finite number, 0 or more");
+      fail(where, "must be a finite number, 0 or more");
     }
     return value.get<double>();
   }

@@ -82,8 +82,9 @@ export_rules bundled_export_rules() {
 export_control_report make_export_control(const std::vector<const chip*>& chips, export_rules rules) {
   export_control_report report{std::move(rules), {}};
   for (const chip* c : chips) {
-    export_control_row row{c, evaluate(*c, metric::tpp, precision::bf16), tpp_precision(*c),
+    export_control_row row{c,  evaluate(*c, metric::tpp, precision::bf16), tpp_precision(*c), tpp_unknown_precisions(*c),
                            evaluate(*c, metric::performance_density, precision::bf16), {}};
+    const bool tpp_lower_bound = !row.tpp_unknown.empty();
     for (const auto& rule : report.rules.rules) {
       rule_result result{rule.id, std::nullopt, {}};
       std::vector<std::optional<bool>> alternatives;
@@ -94,6 +95,10 @@ export_control_report make_export_control(const std::vector<const chip*>& chips,
           const metric_value v = evaluate(*c, test.input, precision::bf16);
           std::optional<bool> met;
           if (v.known()) met = *v.number >= test.at_least && (!test.below || *v.number < *test.below);
+          // A TPP (or its density) that is only a lower bound cannot fail an "at least" test: the unknown
+          // precision might pass it. Above a "below" bound it fails whatever the unknown is.
+          const bool from_tpp = test.input == metric::tpp || test.input == metric::performance_density;
+          if (met == false && from_tpp && tpp_lower_bound && *v.number < test.at_least) met = std::nullopt;
           tests.push_back(met);
           result.tests.push_back({alternative.part, test, v, met});
         }

@@ -144,7 +144,7 @@ metric_value total_processing_performance(const chip& c) {
 
 std::optional<precision> tpp_precision(const chip& c) {
   // Equal products are common (a MAC array doing 2x the operations at half the bits); ties go to the first in this
-  // order, the formats datasheets quote for their MAC arrays, TF32 last (whether it counts 32 bits or 19 is moot).
+  // order, the formats datasheets quote for their MAC arrays.
   constexpr std::array<precision, precision_count> order{precision::bf16, precision::fp16,        precision::fp8,
                                                          precision::int8, precision::fp4,         precision::int4,
                                                          precision::fp6,  precision::fp32,        precision::fp64_tensor,
@@ -159,6 +159,15 @@ std::optional<precision> tpp_precision(const chip& c) {
     }
   }
   return best;
+}
+
+std::vector<precision> tpp_unknown_precisions(const chip& c) {
+  std::vector<precision> out;
+  for (precision p : all_precisions) {
+    const value& dense = c.at(p).dense;
+    if (!dense.known() && dense.missing == absence::unknown && !dense.written.empty()) out.push_back(p);
+  }
+  return out;
 }
 
 std::span<const metric_def> all_metrics() { return definitions; }

@@ -57,8 +57,8 @@ int bit_length(precision p) {
   switch (p) {
     case precision::fp64:
     case precision::fp64_tensor: return 64;
-    case precision::fp32:
-    case precision::tf32: return 32;
+    case precision::fp32: return 32;
+    case precision::tf32: return 19;
     case precision::bf16:
     case precision::fp16: return 16;
     case precision::fp8:

@@ -79,11 +79,14 @@ class shard {
   char* next_ = nullptr;
 };
 
-std::span<const std::string_view> compiled_table;
+// Set by every bundled_chips() call, to the same table: atomic, so a library caller may load on two threads.
+std::atomic<const std::string_view*> compiled_table{nullptr};
 
+// Never destroyed: a text may be read until the process ends (by another static's destructor too), and freeing a
+// pool of hundreds of MB at exit would only cost time.
 std::array<shard, shard_count>& shards() {
-  static std::array<shard, shard_count> pool;
-  return pool;
+  static auto* pool = new std::array<shard, shard_count>;
+  return *pool;
 }
 
 }  // namespace
@@ -94,11 +97,13 @@ text::text(std::string_view s) {
   entry_ = shards()[shard_index].intern(s, shard_index);
 }
 
-void text::use_compiled(std::span<const std::string_view> table) noexcept { compiled_table = table; }
+void text::use_compiled(std::span<const std::string_view> table) noexcept {
+  compiled_table.store(table.data(), std::memory_order_release);
+}
 
 std::string_view text::view() const noexcept {
   if (entry_ == 0) return {};
-  if ((entry_ & compiled_bit) != 0) return compiled_table[entry_ & ~compiled_bit];
+  if ((entry_ & compiled_bit) != 0) return compiled_table.load(std::memory_order_acquire)[entry_ & ~compiled_bit];
   const std::size_t number = entry_ - 1;
   return shards()[number % shard_count].at(number >> shard_bits);
 }

@@ -46,6 +46,20 @@ TEST_CASE("a rule is met when all tests of one paragraph are, and unknown only w
   CHECK(verdict(r, 2, "r") == true);          // a.1 passes; the unknown density no longer matters
 }
 
+TEST_CASE("a TPP with a precision marked unknown is a lower bound: it can meet a threshold, not fail one",
+          "[export]") {
+  const export_rules rules = parse_export_rules(one_rule, "r.json");
+  chip alpha = test::fixture("acme-alpha");  // TPP 1600, density 2.667: fails a.1 and a.2
+  alpha.at(precision::fp8).dense.written = "unknown";  // the file says a figure exists, not known
+  const auto r = make_export_control({&alpha}, rules);
+  CHECK(r.rows[0].tpp_unknown == std::vector<precision>{precision::fp8});
+  CHECK_FALSE(verdict(r, 0, "r").has_value());
+  chip unpublished = test::fixture("acme-alpha");
+  unpublished.at(precision::fp8).dense.written = "unpublished";
+  unpublished.at(precision::fp8).dense.missing = absence::unpublished;  // the vendor claims nothing: not a bound
+  CHECK(verdict(make_export_control({&unpublished}, rules), 0, "r") == false);
+}
+
 TEST_CASE("a malformed rules file names the file and the place", "[export]") {
   CHECK_THROWS_WITH(parse_export_rules("{\"rules\": 3}", "x.json"), Catch::Contains("x.json"));
   std::string bad = one_rule;

@@ -11,7 +11,7 @@ constexpr std::string_view caution = "threshold arithmetic, not legal advice";
 
 std::string_view verdict(const std::optional<bool>& meets) {
   if (!meets) return "unknown";
-  return *meets ? "meets" : "below";
+  return *meets ? "meets" : "not met";
 }
 
 json verdict_json(const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); }
@@ -30,10 +30,16 @@ std::string test_line(const test_result& t) {
 }
 
 std::string tpp_origin(const export_control_row& row) {
-  if (!row.tpp_from) return row.tpp.reason;
+  if (!row.tpp_from) return "unknown: " + row.tpp.reason;
   const value& dense = row.subject->at(*row.tpp_from).dense;
-  return fmt::format("{} dense {} {} x {} bits", to_string(*row.tpp_from), human_number(*dense.amount),
-                     metric_unit(metric::tflops, *row.tpp_from), bit_length(*row.tpp_from));
+  std::string out = fmt::format("from {} dense {} {} x {} bits", to_string(*row.tpp_from), human_number(*dense.amount),
+                                metric_unit(metric::tflops, *row.tpp_from), bit_length(*row.tpp_from));
+  if (!row.tpp_unknown.empty()) {
+    std::vector<std::string_view> names;
+    for (precision p : row.tpp_unknown) names.push_back(to_string(p));
+    out += fmt::format(", at least: {} unknown", fmt::join(names, ", "));
+  }
+  return out;
 }
 
 }  // namespace
@@ -52,7 +58,7 @@ struct view<export_control_report> {
       g.rows.push_back(std::move(line));
     }
     for (const auto& row : r.rows) {
-      g.notes.push_back(fmt::format("{}: TPP from {}", row.subject->id, tpp_origin(row)));
+      g.notes.push_back(fmt::format("{}: TPP {}", row.subject->id, tpp_origin(row)));
       for (const auto& result : row.rules) {
         std::vector<std::string> tests;
         for (const auto& t : result.tests) tests.push_back(fmt::format("{} {}", t.part, test_line(t)));
@@ -60,7 +66,8 @@ struct view<export_control_report> {
       }
     }
     g.notes.push_back(
-        "meets: some paragraph's tests all pass; below: every paragraph fails a test; unknown: an input is missing");
+        "meets: some paragraph's tests all pass; not met: every paragraph fails a test; unknown: a missing input, or a "
+        "TPP that is only a lower bound, decides it");
     g.notes.push_back("scale-up bandwidth stands in for the 2022 rule's transfer rate over all I/O (PCIe and network not added)");
     for (const auto& s : r.rules.sources) g.notes.push_back(fmt::format("[{}] {} {}", s.id, s.title, s.url));
     g.notes.emplace_back(basis_legend);
@@ -82,6 +89,10 @@ struct view<export_control_report> {
       json entry = chip_summary(*row.subject);
       entry["tpp"] = metric_json(row.tpp);
       entry["tpp_precision"] = row.tpp_from ? json(to_string(*row.tpp_from)) : json(nullptr);
+      json unknown = json::array();
+      for (precision p : row.tpp_unknown) unknown.push_back(to_string(p));
+      entry["tpp_lower_bound"] = !row.tpp_unknown.empty();
+      entry["tpp_unknown_precisions"] = std::move(unknown);
       entry["performance_density"] = metric_json(row.density);
       json results = json::array();
       for (const auto& result : row.rules) {

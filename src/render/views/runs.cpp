@@ -51,7 +51,8 @@ struct view<runs_report> {
       for (const auto& note : row.run.notes) g.notes.push_back("  " + note);
     }
     g.notes.emplace_back(
-        "chip-hours include restarts, evaluation and downtime, so the implied MFU is at or below the MFU a run reports");
+        "published chip-hours may include restarts, evaluation, downtime or later stages (see each run's notes), so the "
+        "implied MFU can be below the MFU a run reports");
     for (const auto& s : r.data.sources) {
       g.notes.push_back(fmt::format("[{}] {} {}{}", s.id, s.title, s.url, s.via.empty() ? "" : " (read via " + s.via + ")"));
     }
