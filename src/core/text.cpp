@@ -16,7 +16,7 @@ namespace xpuspec {
 
 namespace {
 
-// Loading runs on every core, and each value interns up to four strings: one lock for the whole pool would make
+// Loading runs on every core, and each value interns up to three strings: one lock for the whole pool would make
 // the cores take turns, so the pool is split by hash into shards, each with its own lock and its own numbers
 // (a text's number says its shard in the low bits).
 constexpr std::size_t shard_bits = 3;
