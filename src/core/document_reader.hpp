@@ -7,10 +7,12 @@
 #include <vector>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "xpuspec/bundled.hpp"
 #include "xpuspec/error.hpp"
 #include "xpuspec/model.hpp"
 #include "xpuspec/names.hpp"
@@ -56,6 +58,16 @@ class document_reader {
     return doc;
   }
 
+  // Calls f(entry, where) for each object in the array `list` of the document, "a run must be an object" else.
+  template <typename F>
+  void each_object(const nlohmann::json& list, const std::string& where, std::string_view what, F&& f) const {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string at = fmt::format("{}/{}", where, i);
+      if (!list.at(i).is_object()) fail(at, fmt::format("{} must be an object", what));
+      f(list.at(i), at);
+    }
+  }
+
   // Its "sources" object, each entry as chip files write one.
   std::vector<source_ref> sources(const nlohmann::json& doc) const {
     const nlohmann::json all = doc.value("sources", nlohmann::json::object());
@@ -82,5 +94,12 @@ class document_reader {
  private:
   std::string_view origin_;
 };
+
+// A bundled document (data/NAME) and the origin its errors name; an error if this build lacks it.
+inline std::pair<std::string_view, std::string> bundled_document_or_error(std::string_view name) {
+  const auto text = bundled_document(name);
+  if (!text) throw error(fmt::format("bundled:{} is missing from this build", name));
+  return {*text, fmt::format("bundled:{}", name)};
+}
 
 }  // namespace xpuspec

@@ -48,35 +48,29 @@ export_rules parse_export_rules(std::string_view text, std::string_view origin) 
   export_rules out;
   out.about = in.text(doc, "about", "/", false);
   out.sources = in.sources(doc);
-  for (std::size_t i = 0; i < doc.at("rules").size(); ++i) {
-    const json& r = doc.at("rules").at(i);
-    const std::string where = fmt::format("/rules/{}", i);
-    if (!r.is_object()) in.fail(where, "a rule must be an object");
+  in.each_object(doc.at("rules"), "/rules", "a rule", [&](const json& r, const std::string& where) {
     export_rule rule{in.text(r, "id", where), in.text(r, "title", where), in.text(r, "summary", where),
                      in.text(r, "source", where), {}};
     in.cited(out.sources, rule.source, where);
     const json alternatives = r.value("alternatives", json::array());
     if (!alternatives.is_array() || alternatives.empty()) in.fail(where, "\"alternatives\" must be a non-empty array");
-    for (std::size_t a = 0; a < alternatives.size(); ++a) {
-      const std::string at = fmt::format("{}/alternatives/{}", where, a);
-      const json& alt = alternatives.at(a);
-      if (!alt.is_object()) in.fail(at, "an alternative must be an object");
+    in.each_object(alternatives, where + "/alternatives", "an alternative", [&](const json& alt, const std::string& at) {
       threshold_alternative parsed{in.text(alt, "part", at), {}};
       const json tests = alt.value("all", json::array());
       if (!tests.is_array() || tests.empty()) in.fail(at, "\"all\" must be a non-empty array of tests");
-      for (std::size_t t = 0; t < tests.size(); ++t) parsed.tests.push_back(read_test(in, tests.at(t), fmt::format("{}/all/{}", at, t)));
+      for (std::size_t t = 0; t < tests.size(); ++t) {
+        parsed.tests.push_back(read_test(in, tests.at(t), fmt::format("{}/all/{}", at, t)));
+      }
       rule.alternatives.push_back(std::move(parsed));
-    }
+    });
     out.rules.push_back(std::move(rule));
-  }
+  });
   return out;
 }
 
 export_rules bundled_export_rules() {
-  const std::string_view name = "export-control/3a090.json";
-  const auto text = bundled_document(name);
-  if (!text) throw error(fmt::format("bundled:{} is missing from this build", name));
-  return parse_export_rules(*text, fmt::format("bundled:{}", name));
+  const auto [text, origin] = bundled_document_or_error("export-control/3a090.json");
+  return parse_export_rules(text, origin);
 }
 
 export_control_report make_export_control(const std::vector<const chip*>& chips, export_rules rules) {

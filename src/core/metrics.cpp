@@ -77,20 +77,10 @@ input raw_input(const chip& c, metric m, precision p) {
   return {nullptr, "", 1.0};
 }
 
-metric_value read_raw(const chip& c, metric m, precision p) {
-  input in = raw_input(c, m, p);
+// A chip's value as a metric: its amount in the metric's unit, or why it is missing.
+metric_value read_input(const input& in) {
   metric_value out;
   out.basis = in.entry->basis;
-  // Vendors state scale-up bandwidth per direction (Huawei's HCCS) or with both directions added (NVLink): the
-  // metric is always the sum, or a per-direction chip would look half as well connected as it is.
-  if (m == metric::interconnect_gb_s && in.entry->known()) {
-    if (c.interconnect_direction == "unidirectional") {
-      in.scale *= 2;
-      out.basis = std::max(out.basis, basis::derived);
-    } else if (c.interconnect_direction == "unstated") {
-      out.basis = std::max(out.basis, basis::estimate);  // it may be either, so the comparison is a guess
-    }
-  }
   if (in.entry->known()) {
     out.number = *in.entry->amount * in.scale;
   } else {
@@ -98,6 +88,24 @@ metric_value read_raw(const chip& c, metric m, precision p) {
     out.reason = fmt::format("{} is {}", in.field, to_string(in.entry->missing));
     if (!in.entry->note.empty()) out.reason += fmt::format(" ({})", in.entry->note);
   }
+  return out;
+}
+
+metric_value read_raw(const chip& c, metric m, precision p) {
+  input in = raw_input(c, m, p);
+  basis weakest = basis::vendor;
+  // Vendors state scale-up bandwidth per direction (Huawei's HCCS) or with both directions added (NVLink): the
+  // metric is always the sum, or a per-direction chip would look half as well connected as it is.
+  if (m == metric::interconnect_gb_s && in.entry->known()) {
+    if (c.interconnect_direction == "unidirectional") {
+      in.scale *= 2;
+      weakest = basis::derived;
+    } else if (c.interconnect_direction == "unstated") {
+      weakest = basis::estimate;  // it may be either, so the comparison is a guess
+    }
+  }
+  metric_value out = read_input(in);
+  out.basis = std::max(out.basis, weakest);
   return out;
 }
 
@@ -208,17 +216,8 @@ metric_value evaluate(const chip& c, metric m, precision p) {
     case metric::tflops_per_usd_hour: return ratio(raw(metric::tflops), raw(metric::usd_per_chip_hour), 1.0);
     case metric::usd_per_pflop_hour: return ratio(raw(metric::usd_per_chip_hour), raw(metric::tflops), 1000.0);
     case metric::tpp: return total_processing_performance(c);
-    case metric::performance_density: {
-      metric_value area;
-      if (c.die_area.known()) {
-        area.number = *c.die_area.amount;
-        area.basis = c.die_area.basis;
-      } else {
-        area.missing = c.die_area.missing;
-        area.reason = fmt::format("die.area_mm2 is {}", to_string(c.die_area.missing));
-      }
-      return ratio(total_processing_performance(c), area, 1.0);
-    }
+    case metric::performance_density:
+      return ratio(total_processing_performance(c), read_input({&c.die_area, "die.area_mm2", 1.0}), 1.0);
     default: return raw(m);
   }
 }

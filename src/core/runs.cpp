@@ -44,10 +44,7 @@ training_runs parse_training_runs(std::string_view text, std::string_view origin
   training_runs out;
   out.about = in.text(doc, "about", "/", false);
   out.sources = in.sources(doc);
-  for (std::size_t i = 0; i < doc.at("runs").size(); ++i) {
-    const json& r = doc.at("runs").at(i);
-    const std::string where = fmt::format("/runs/{}", i);
-    if (!r.is_object()) in.fail(where, "a run must be an object");
+  in.each_object(doc.at("runs"), "/runs", "a run", [&](const json& r, const std::string& where) {
     training_run run;
     run.id = in.text(r, "id", where);
     run.model = in.text(r, "model", where);
@@ -70,15 +67,13 @@ training_runs parse_training_runs(std::string_view text, std::string_view origin
     for (const auto& s : run.sources) in.cited(out.sources, s, where + "/sources");
     run.notes = strings(in, r, "notes", where);
     out.runs.push_back(std::move(run));
-  }
+  });
   return out;
 }
 
 training_runs bundled_training_runs() {
-  const std::string_view name = "runs/runs.json";
-  const auto text = bundled_document(name);
-  if (!text) throw error(fmt::format("bundled:{} is missing from this build", name));
-  return parse_training_runs(*text, fmt::format("bundled:{}", name));
+  const auto [text, origin] = bundled_document_or_error("runs/runs.json");
+  return parse_training_runs(text, origin);
 }
 
 runs_report make_runs(const catalog& cat, training_runs data) {

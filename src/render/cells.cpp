@@ -31,6 +31,17 @@ json count_or_null(const std::optional<std::size_t>& n) { return n ? json(*n) : 
 
 json chip_summary(const chip& c) { return {{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}}; }
 
+json sources_json(const std::vector<source_ref>& sources) {
+  json out = json::object();
+  for (const auto& s : sources) {
+    json& entry = out[s.id.str()];
+    entry = {{"title", s.title}, {"url", s.url}, {"accessed", s.accessed}, {"publisher", s.publisher}};
+    if (!s.via.empty()) entry["via"] = s.via;
+    if (!s.published.empty()) entry["published"] = s.published;
+  }
+  return out;
+}
+
 json metric_json(const metric_value& v) {
   json out{{"value", number_or_null(v.number)}};
   if (v.known()) {

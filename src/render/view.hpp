@@ -66,6 +66,8 @@ cell number_cell(const std::optional<double>& x);
 json number_or_null(const std::optional<double>& x);
 json count_or_null(const std::optional<std::size_t>& n);
 json chip_summary(const chip& c);
+// {id: {"title", "url", "accessed", "publisher"[, "via"][, "published"]}}: a file's sources, as `show` prints them.
+json sources_json(const std::vector<source_ref>& sources);
 // {"value": ..., "basis": ...} or {"value": null, "missing": ..., "missing_reason": ...}
 json metric_json(const metric_value& v);
 

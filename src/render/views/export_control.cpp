@@ -79,11 +79,7 @@ struct view<export_control_report> {
     for (const auto& rule : r.rules.rules) {
       rules.push_back({{"rule", rule.id}, {"title", rule.title}, {"summary", rule.summary}, {"source", rule.source}});
     }
-    json sources = json::object();
-    for (const auto& s : r.rules.sources) {
-      sources[s.id.str()] = {{"title", s.title}, {"url", s.url}, {"published", s.published}, {"accessed", s.accessed},
-                             {"via", s.via}};
-    }
+    json sources = sources_json(r.rules.sources);
     json chips = json::array();
     for (const auto& row : r.rows) {
       json entry = chip_summary(*row.subject);

@@ -82,11 +82,7 @@ struct view<runs_report> {
                       {"sources", run.sources},
                       {"notes", run.notes}});
     }
-    json sources = json::object();
-    for (const auto& s : r.data.sources) {
-      sources[s.id.str()] = {{"title", s.title}, {"url", s.url}, {"published", s.published}, {"accessed", s.accessed},
-                             {"via", s.via}};
-    }
+    json sources = sources_json(r.data.sources);
     return json({{"schema_version", json_schema_version}, {"runs", std::move(runs)}, {"sources", std::move(sources)}});
   }
 

@@ -88,12 +88,7 @@ struct view<show_report> {
       entry["written"] = v.written;
       values[e.field] = std::move(entry);
     }
-    json sources = json::object();
-    for (const auto& s : c.sources) {
-      sources[s.id] = {{"title", s.title}, {"url", s.url}, {"accessed", s.accessed}, {"publisher", s.publisher}};
-      if (!s.via.empty()) sources[s.id]["via"] = s.via;
-      if (!s.published.empty()) sources[s.id]["published"] = s.published;
-    }
+    json sources = sources_json(c.sources);
     json out = chip_summary(c);
     out["family"] = c.family;
     out["form_factor"] = c.form_factor;
