@@ -51,6 +51,8 @@ std::optional<std::string_view> bundled_document(std::string_view name) {
 
 std::span<const embedded_file> bundled_files() { return files; }
 
+std::span<const embedded_file> bundled_documents() { return documents; }
+
 std::string_view bundled_schema() { return std::string_view(\"${schema_escaped}\", ${schema_size}); }
 }  // namespace xpuspec
 ")

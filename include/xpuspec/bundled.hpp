@@ -24,6 +24,9 @@ std::vector<chip> bundled_chips();
 // Other bundled data by its path under data/ ("export-control/3a090.json"), if there is such a file.
 std::optional<std::string_view> bundled_document(std::string_view name);
 
+// Every other bundled document, by its path under data/, in path order (the systems are "systems/ID.json").
+std::span<const embedded_file> bundled_documents();
+
 // data/schema/chip.schema.json: the one description of a chip file's structure.
 std::string_view bundled_schema();
 

@@ -121,6 +121,12 @@ struct chip {
   text origin;  // the file it came from ("bundled:ID.json" for compiled-in data)
   bool bundled = false;
 
+  // A system (data/systems/, xpuspec/systems.hpp) is a chip record whose values are the whole system's: the chip
+  // it is built from and how many. Empty and 0 for a chip.
+  text system_chip;
+  std::uint32_t system_chips = 0;
+  bool is_system() const { return system_chips > 0; }
+
   const rate& at(precision p) const { return compute[static_cast<std::size_t>(p)]; }
   rate& at(precision p) { return compute[static_cast<std::size_t>(p)]; }
   const source_ref* find_source(std::string_view source_id) const;

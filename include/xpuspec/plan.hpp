@@ -15,7 +15,8 @@ struct train_job {
   double params = 0;         // total parameters (for memory)
   double active_params = 0;  // per token (for FLOPs); = params for a dense model
   double tokens = 0;
-  double mfu = 0.4;                 // model FLOPs utilisation
+  // Model FLOPs utilisation; unset: each chip's from published runs (default_utilisation), else fallback_mfu.
+  std::optional<double> mfu;
   double bytes_per_param = 16;      // training state: bf16 weights and grads, fp32 master weights and Adam moments
   std::optional<double> days;       // either a deadline...
   std::optional<std::size_t> chips; // ...or a fleet size
@@ -23,6 +24,29 @@ struct train_job {
 };
 
 double training_flops(const train_job& job);  // 6 × active params × tokens
+
+inline constexpr double fallback_mfu = 0.4;
+
+// A published run's utilisation (xpuspec/runs.hpp), as a plan's default: what real runs got on a vendor's chips.
+struct run_utilisation {
+  std::string run_id;
+  std::string model;
+  std::string chip_id;
+  std::string vendor;
+  double mfu = 0;
+  bool implied = true;  // from the run's chip-hours; false: the MFU its report states
+};
+
+// Where a plan's utilisation comes from, for a chip: "--mfu", or the run it was taken from, or the fallback.
+struct utilisation_choice {
+  double mfu = fallback_mfu;
+  const run_utilisation* run = nullptr;  // nullptr: given, or the fallback
+  bool given = false;
+};
+
+// The run on the same chip, else on the same vendor's chips (a system counts as its chip); of several, the lowest
+// MFU, so a plan is never flattered by the best run. The fallback when the vendor has no published run.
+utilisation_choice default_utilisation(const chip& c, const std::vector<run_utilisation>& runs);
 
 struct train_row {
   const chip* subject = nullptr;
@@ -35,6 +59,7 @@ struct train_row {
   std::string binding;                          // "time" or "memory" (or "fleet" with --chips)
   std::optional<double> days;
   std::optional<double> energy_mwh;
+  utilisation_choice utilisation;
   bool fits = true;                             // with --chips: the state fits in the fleet's memory
   std::string missing_reason;
 };
@@ -45,7 +70,8 @@ struct train_report {
   std::vector<train_row> rows;
 };
 
-train_report plan_training(const std::vector<const chip*>& chips, const train_job& job);
+train_report plan_training(const std::vector<const chip*>& chips, const train_job& job,
+                           const std::vector<run_utilisation>& runs = {});
 
 struct serve_job {
   double params = 0;
@@ -55,6 +81,29 @@ struct serve_job {
   double batch = 1;             // sequences decoded together
   std::optional<double> kv_bytes_per_token;  // KV cache per token of context, when the user knows it
   precision prec = precision::bf16;
+  // Chips one model instance runs on (tensor and expert parallel together); unset: the fewest that hold it.
+  std::optional<std::size_t> instance_chips;
+  double prompt = 0;  // prompt tokens, for the time-to-first-token bound; 0: no TTFT
+};
+
+// A measured result (xpuspec/runs.hpp: inference_result) beside the bound for the same chips and precision.
+struct measured_check {
+  std::string id;
+  std::string benchmark;
+  std::size_t chips = 0;
+  precision prec = precision::bf16;
+  double measured_tokens_per_s = 0;
+  std::optional<double> bound_tokens_per_s;  // compute bound for those chips at that precision
+};
+
+struct measured_inference {
+  std::string id;
+  std::string benchmark;
+  std::string chip;  // the chip's id
+  std::size_t chips = 0;
+  double params_active = 0;
+  precision prec = precision::bf16;
+  double tokens_per_s = 0;
 };
 
 struct serve_row {
@@ -64,12 +113,17 @@ struct serve_row {
   metric_value tflops;
   std::optional<std::size_t> chips_to_fit;
   std::optional<double> domain;               // scale-up domain size, when known
-  std::optional<double> tokens_per_s_bandwidth;  // per chip, decode upper bound from memory bandwidth
-  std::optional<double> tokens_per_s_compute;    // per chip, decode upper bound from peak compute
+  std::size_t instance = 1;                   // chips per model instance: the given number, or chips_to_fit
+  bool instance_fits = true;                  // a given instance holds the weights and KV cache
+  std::optional<double> tokens_per_s_bandwidth;  // per instance, decode upper bound from memory bandwidth
+  std::optional<double> tokens_per_s_compute;    // per instance, decode upper bound from peak compute
+  std::optional<double> tokens_per_s_per_chip;   // the binding bound / the instance's chips
+  std::optional<double> ttft_s;                  // lower bound on time to first token for job.prompt tokens
   std::string bound;                              // "bandwidth" or "compute"
   metric_value usd_per_hour;                      // the chip's cloud price per chip-hour
   std::string price_date;                         // the price list's date, when its source gives one
-  std::optional<double> tokens_per_usd;           // the binding decode bound over an hour / that hour's price
+  std::optional<double> tokens_per_usd;           // the instance's binding bound over an hour / its chips' price
+  std::vector<measured_check> measured;           // published measurements on this chip, same model size
   std::string missing_reason;
 };
 
@@ -80,6 +134,8 @@ struct serve_report {
   std::vector<serve_row> rows;
 };
 
-serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job& job);
+// `measured`: published results to set beside each chip's bound (same chip, active parameters within 3%).
+serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job& job,
+                          const std::vector<measured_inference>& measured = {});
 
 }  // namespace xpuspec

@@ -17,9 +17,16 @@ struct list_report {
   std::vector<const chip*> chips;
 };
 
+// Chips, systems (data/systems/), or both.
+enum class subject_kind { chip, system, all };
+std::optional<subject_kind> subject_kind_from_string(std::string_view s);
+
 struct list_filter {
   std::vector<std::string> vendors;   // case-insensitive; empty = all
   std::vector<std::string> statuses;  // empty = all
+  // Unset: chips only when listing everything (a 384-chip system atop a ranking of chips answers another
+  // question), any kind when the command names what it wants.
+  std::optional<subject_kind> kind;
 };
 bool matches(const chip& c, const list_filter& filter);
 list_report make_list(const catalog& cat, const list_filter& filter);

@@ -10,6 +10,7 @@
 #include "xpuspec/catalog.hpp"
 #include "xpuspec/metrics.hpp"
 #include "xpuspec/model.hpp"
+#include "xpuspec/plan.hpp"
 
 namespace xpuspec {
 
@@ -54,5 +55,18 @@ struct runs_report {
 
 // A run whose chip is not in `cat` is an error naming the run and the chip (with did-you-mean).
 runs_report make_runs(const catalog& cat, training_runs data);
+
+// Measured inference results (data/measured/inference.json): MLPerf Inference Offline throughput, each sourced.
+struct inference_results {
+  std::string about;
+  std::vector<measured_inference> results;
+  std::vector<source_ref> sources;
+};
+inference_results parse_inference_results(std::string_view text, std::string_view origin);
+inference_results bundled_inference_results();
+
+// The runs whose chip is in `cat`, as plan defaults: the implied MFU where it is known, else the reported one;
+// a run with neither is left out. Unlike make_runs, a run whose chip is absent (a --no-bundled data set) is skipped.
+std::vector<run_utilisation> run_utilisations(const catalog& cat, const training_runs& data);
 
 }  // namespace xpuspec

@@ -7,6 +7,7 @@
 #include "xpuspec/error.hpp"
 #include "xpuspec/names.hpp"
 #include "xpuspec/plan.hpp"
+#include "xpuspec/runs.hpp"
 
 namespace xpuspec::cli {
 namespace {
@@ -18,7 +19,7 @@ struct plan_options {
   std::string precision;
   // train
   double tokens = 0;
-  double mfu = 0.4;
+  double mfu = 0;  // 0: from published runs
   double bytes_per_param = -1;  // <0: the mode's default
   double days = 0;
   std::size_t fleet = 0;
@@ -27,6 +28,8 @@ struct plan_options {
   double context = 0;
   double batch = 1;
   double kv_bytes_per_token = -1;
+  std::size_t instance_chips = 0;  // 0: the fewest that hold the model
+  double prompt = 0;
 };
 
 // A quadrillion parameters is a thousand times today's largest models; bytes per parameter from fp4 to fp64
@@ -52,13 +55,14 @@ int run_train(const plan_options& o, context& ctx) {
   job.active_params = o.active_params > 0 ? o.active_params : o.params;
   if (job.active_params > job.params) throw error("--active-params cannot exceed --params");
   job.tokens = o.tokens;
-  job.mfu = o.mfu;
+  if (o.mfu > 0) job.mfu = o.mfu;
   if (o.bytes_per_param > 0) job.bytes_per_param = o.bytes_per_param;
   if (o.days > 0) job.days = o.days;
   if (o.fleet > 0) job.chips = o.fleet;
   job.prec = parse_precision(o.precision.empty() ? "bf16" : o.precision);
   const catalog cat = ctx.load();
-  ctx.emit(render::render(plan_training(chips_named(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
+  const std::vector<run_utilisation> runs = job.mfu ? std::vector<run_utilisation>{} : run_utilisations(cat, bundled_training_runs());
+  ctx.emit(render::render(plan_training(chips_named(cat, o.chips), job, runs), ctx.output_format(), ctx.output_style()));
   return 0;
 }
 
@@ -87,8 +91,18 @@ int run_serve(const plan_options& o, context& ctx) {
   job.batch = o.batch;
   if (o.kv_bytes_per_token > 0) job.kv_bytes_per_token = o.kv_bytes_per_token;
   job.prec = o.precision.empty() ? weights_precision.value_or(precision::bf16) : parse_precision(o.precision);
+  if (o.instance_chips > 0) job.instance_chips = o.instance_chips;
+  job.prompt = o.prompt;
   const catalog cat = ctx.load();
-  ctx.emit(render::render(plan_serving(chips_named(cat, o.chips), job), ctx.output_format(), ctx.output_style()));
+  // Published measurements name chips by id or alias; those whose chip is not loaded (--no-bundled) are left out.
+  std::vector<measured_inference> measured;
+  for (auto m : bundled_inference_results().results) {
+    if (const chip* c = cat.find(m.chip)) {
+      m.chip = c->id.str();
+      measured.push_back(std::move(m));
+    }
+  }
+  ctx.emit(render::render(plan_serving(chips_named(cat, o.chips), job, measured), ctx.output_format(), ctx.output_style()));
   return 0;
 }
 
@@ -115,7 +129,7 @@ void setup_plan(CLI::App& app, context& ctx) {
   auto* train = plan->add_subcommand("train", "Chips (or days), memory fit and MWh to train a model");
   add_model_options(*train, *t);
   add_number_option(*train, "--tokens", t->tokens, "Training tokens", {1, 1e17})->required()->type_name("N");
-  add_number_option(*train, "--mfu", t->mfu, "Model FLOPs utilisation (default 0.4)", {0.001, 1})->type_name("F");
+  add_number_option(*train, "--mfu", t->mfu, "Model FLOPs utilisation (default: from published runs on the same chip or vendor, `xpuspec runs`; else 0.4)", {0.001, 1})->type_name("F");
   add_number_option(*train, "--bytes-per-param", t->bytes_per_param,
                     "Training state per parameter (default 16: bf16 weights and grads, fp32 master and Adam moments)",
                     bytes_range)
@@ -138,6 +152,12 @@ void setup_plan(CLI::App& app, context& ctx) {
   add_number_option(*serve, "--kv-bytes-per-token", s->kv_bytes_per_token,
                     "KV cache bytes per token of context (2 x layers x KV heads x head dim x bytes)", {1, 1e9})
       ->type_name("B");
+  add_count_option(*serve, "--instance-chips", s->instance_chips,
+                   "Chips one model instance runs on, tensor and expert parallel together (default: the fewest that "
+                   "hold it)", 1, 1'000'000)
+      ->type_name("N");
+  add_number_option(*serve, "--prompt", s->prompt, "Prompt tokens, for a time-to-first-token bound", {0, 1e9})
+      ->type_name("N");
   serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
 }
 

@@ -238,6 +238,12 @@ void add_filter_options(CLI::App& sub, list_filter& filter) {
       ->allow_extra_args(false)
       ->check(CLI::IsMember({"shipping", "announced", "projected", "discontinued"}, CLI::ignore_case))
       ->type_name("STATUS");
+  sub.add_option_function<std::string>(
+         "--kind", [&filter](const std::string& kind) { filter.kind = subject_kind_from_string(kind); },
+         "chip, system (whole systems: CloudMatrix 384, GB200 NVL72, TPU pods, ...) or all (default: chip, or all "
+         "when chips are named)")
+      ->check(CLI::IsMember({"chip", "system", "all"}))
+      ->type_name("KIND");
 }
 
 void add_precision_option(CLI::App& sub, std::string& precision) {
@@ -251,7 +257,10 @@ void add_precision_option(CLI::App& sub, std::string& precision) {
 std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::string>& names) {
   std::vector<const chip*> chips;
   if (names.empty()) {
-    for (const auto& c : cat.chips()) chips.push_back(&c);
+    // All chips, not the systems built of them: a system is asked for by name or with --kind.
+    for (const auto& c : cat.chips()) {
+      if (!c.is_system()) chips.push_back(&c);
+    }
   } else {
     for (const auto& name : names) chips.push_back(&cat.get(name));
   }

@@ -44,15 +44,16 @@ class document_reader {
     return value.get<double>();
   }
 
-  // The document: an object whose `list_key` member is an array.
-  nlohmann::json parse(std::string_view text, const char* list_key) const {
+  // The document: an object, with an array as its `list_key` member if one is named.
+  nlohmann::json parse(std::string_view text, const char* list_key = nullptr) const {
     nlohmann::json doc;
     try {
       doc = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
       fail("JSON", e.what());
     }
-    if (!doc.is_object() || !doc.contains(list_key) || !doc.at(list_key).is_array()) {
+    if (!doc.is_object()) fail("/", "expected a JSON object");
+    if (list_key && (!doc.contains(list_key) || !doc.at(list_key).is_array())) {
       fail("/", fmt::format("expected an object with a \"{}\" array", list_key));
     }
     return doc;
@@ -66,6 +67,21 @@ class document_reader {
       if (!list.at(i).is_object()) fail(at, fmt::format("{} must be an object", what));
       f(list.at(i), at);
     }
+  }
+
+  // The frame the list documents share (runs, measured results, export rules): "about", "sources", and
+  // f(entry, where, sources) for each object of the `list_key` array; the caller keeps what it builds of each.
+  struct list_frame {
+    std::string about;
+    std::vector<source_ref> sources;
+  };
+  template <typename F>
+  list_frame read_list(std::string_view document, const char* list_key, std::string_view what, F&& f) const {
+    const nlohmann::json doc = parse(document, list_key);
+    list_frame out{text(doc, "about", "/", false), sources(doc)};
+    each_object(doc.at(list_key), fmt::format("/{}", list_key), what,
+                [&](const nlohmann::json& entry, const std::string& where) { f(entry, where, out.sources); });
+    return out;
   }
 
   // Its "sources" object, each entry as chip files write one.

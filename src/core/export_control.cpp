@@ -44,14 +44,11 @@ threshold_test read_test(const document_reader& in, const json& t, const std::st
 
 export_rules parse_export_rules(std::string_view text, std::string_view origin) {
   const document_reader in(origin);
-  const json doc = in.parse(text, "rules");
   export_rules out;
-  out.about = in.text(doc, "about", "/", false);
-  out.sources = in.sources(doc);
-  in.each_object(doc.at("rules"), "/rules", "a rule", [&](const json& r, const std::string& where) {
+  auto frame = in.read_list(text, "rules", "a rule", [&](const json& r, const std::string& where, const auto& sources) {
     export_rule rule{in.text(r, "id", where), in.text(r, "title", where), in.text(r, "summary", where),
                      in.text(r, "source", where), {}};
-    in.cited(out.sources, rule.source, where);
+    in.cited(sources, rule.source, where);
     const json alternatives = r.value("alternatives", json::array());
     if (!alternatives.is_array() || alternatives.empty()) in.fail(where, "\"alternatives\" must be a non-empty array");
     in.each_object(alternatives, where + "/alternatives", "an alternative", [&](const json& alt, const std::string& at) {
@@ -65,6 +62,8 @@ export_rules parse_export_rules(std::string_view text, std::string_view origin) 
     });
     out.rules.push_back(std::move(rule));
   });
+  out.about = std::move(frame.about);
+  out.sources = std::move(frame.sources);
   return out;
 }
 

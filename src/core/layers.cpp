@@ -12,6 +12,7 @@
 #include "xpuspec/error.hpp"
 #include "xpuspec/load.hpp"
 #include "xpuspec/names.hpp"
+#include "xpuspec/systems.hpp"
 #include "xpuspec/validate.hpp"
 
 // Apart from catalog.cpp because it is the one place that needs the digested bundled chips: the build-time tool
@@ -114,6 +115,19 @@ catalog load_catalog(const load_options& options) {
       std::erase_if(chips[i].aliases,
                     [&](const std::string& alias) { return top_layer_of_name[to_lower(alias)] > layer_of[i]; });
     }
+  }
+  // Systems are built on the chips in use, after every layer: a user's file that corrects a chip corrects the
+  // systems made of it.
+  if (options.bundled) {
+    std::unordered_map<std::string, const chip*> by_name;
+    for (const auto& c : chips) {
+      for (auto& name : lower_case_names(c)) by_name.emplace(std::move(name), &c);
+    }
+    std::vector<chip> systems = bundled_systems([&](std::string_view name) -> const chip* {
+      const auto it = by_name.find(to_lower(name));
+      return it == by_name.end() ? nullptr : it->second;
+    });
+    chips.insert(chips.end(), std::make_move_iterator(systems.begin()), std::make_move_iterator(systems.end()));
   }
   return catalog(std::move(chips));
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "xpuspec/match.hpp"
+#include "xpuspec/names.hpp"
 
 namespace xpuspec {
 namespace {
@@ -23,11 +24,28 @@ std::size_t enough(double per_chip, double need) { return chips_to_match(per_chi
 
 double training_flops(const train_job& job) { return 6 * job.active_params * job.tokens; }
 
-train_report plan_training(const std::vector<const chip*>& chips, const train_job& job) {
+utilisation_choice default_utilisation(const chip& c, const std::vector<run_utilisation>& runs) {
+  const std::string_view chip_id = c.is_system() ? c.system_chip.view() : c.id.view();
+  const auto lowest = [&](auto&& qualifies) {
+    const run_utilisation* best = nullptr;
+    for (const auto& r : runs) {
+      if (qualifies(r) && (!best || r.mfu < best->mfu)) best = &r;
+    }
+    return best;
+  };
+  const run_utilisation* run = lowest([&](const run_utilisation& r) { return r.chip_id == chip_id; });
+  if (!run) run = lowest([&](const run_utilisation& r) { return to_lower(r.vendor) == to_lower(c.vendor); });
+  if (!run) return {};
+  return {run->mfu, run, false};
+}
+
+train_report plan_training(const std::vector<const chip*>& chips, const train_job& job,
+                           const std::vector<run_utilisation>& runs) {
   train_report report{job, training_flops(job), {}};
   for (const chip* c : chips) {
     train_row row;
     row.subject = c;
+    row.utilisation = job.mfu ? utilisation_choice{*job.mfu, nullptr, true} : default_utilisation(*c, runs);
     row.tflops = evaluate(*c, metric::tflops, job.prec);
     row.memory_gb = evaluate(*c, metric::memory_gb, job.prec);
     row.tdp_w = evaluate(*c, metric::tdp_w, job.prec);
@@ -39,7 +57,7 @@ train_report plan_training(const std::vector<const chip*>& chips, const train_jo
       report.rows.push_back(std::move(row));
       continue;
     }
-    const double flops_per_chip_day = *row.tflops.number * 1e12 * job.mfu * seconds_per_day;
+    const double flops_per_chip_day = *row.tflops.number * 1e12 * row.utilisation.mfu * seconds_per_day;
     if (job.days) {
       row.chips_for_time = enough(flops_per_chip_day * *job.days, report.flops);
       row.chips = row.chips_for_time;
@@ -66,10 +84,12 @@ train_report plan_training(const std::vector<const chip*>& chips, const train_jo
   return report;
 }
 
-serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job& job) {
+serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job& job,
+                          const std::vector<measured_inference>& measured) {
   serve_report report{job, job.params * job.bytes_per_param,
                       job.kv_bytes_per_token.value_or(0) * job.context * job.batch, {}};
-  // Each decode step reads every active weight once and the batch's KV cache once, and makes `batch` tokens.
+  // Each decode step reads every active weight once and the batch's KV cache once, and makes `batch` tokens; an
+  // instance of n chips reads its shards in parallel, so its step takes 1/n of one chip's.
   const double bytes_per_step = job.active_params * job.bytes_per_param + report.kv_bytes;
   for (const chip* c : chips) {
     serve_row row;
@@ -83,26 +103,50 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
     } else {
       add_reason(row.missing_reason, row.memory_gb.reason);
     }
+    if (job.instance_chips) {
+      row.instance = *job.instance_chips;
+      row.instance_fits = !row.chips_to_fit || *row.chips_to_fit <= row.instance;
+    } else if (row.chips_to_fit) {
+      row.instance = *row.chips_to_fit;
+    } else {
+      add_reason(row.missing_reason, "memory unknown: an instance of one chip is assumed");
+    }
+    const double n = static_cast<double>(row.instance);
     if (row.bandwidth_tb_s.known() && bytes_per_step > 0) {
-      row.tokens_per_s_bandwidth = job.batch * *row.bandwidth_tb_s.number * 1e12 / bytes_per_step;
+      row.tokens_per_s_bandwidth = job.batch * n * *row.bandwidth_tb_s.number * 1e12 / bytes_per_step;
     } else if (!row.bandwidth_tb_s.known()) {
       add_reason(row.missing_reason, row.bandwidth_tb_s.reason);
     }
     if (row.tflops.known() && job.active_params > 0) {
       // 2 FLOPs per active parameter per token (a multiply and an add).
-      row.tokens_per_s_compute = *row.tflops.number * 1e12 / (2 * job.active_params);
+      row.tokens_per_s_compute = n * *row.tflops.number * 1e12 / (2 * job.active_params);
     } else if (!row.tflops.known()) {
       add_reason(row.missing_reason, row.tflops.reason);
     }
     if (row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
       row.bound = *row.tokens_per_s_bandwidth <= *row.tokens_per_s_compute ? "bandwidth" : "compute";
+      row.tokens_per_s_per_chip = std::min(*row.tokens_per_s_bandwidth, *row.tokens_per_s_compute) / n;
+    }
+    // Prefill: the prompt's 2 x active x tokens FLOPs at peak, and no faster than one read of the weights.
+    if (job.prompt > 0 && row.tflops.known() && row.bandwidth_tb_s.known()) {
+      const double compute_s = 2 * job.active_params * job.prompt / (n * *row.tflops.number * 1e12);
+      const double read_s = job.active_params * job.bytes_per_param / (n * *row.bandwidth_tb_s.number * 1e12);
+      row.ttft_s = std::max(compute_s, read_s);
     }
     row.usd_per_hour = evaluate(*c, metric::usd_per_chip_hour, job.prec);
     if (const source_ref* s = c->find_source(c->price_cloud_hour.source)) row.price_date = s->published;
     if (row.usd_per_hour.known() && row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
       const double tokens_per_s = std::min(*row.tokens_per_s_bandwidth, *row.tokens_per_s_compute);
-      const double per_usd = tokens_per_s * 3600 / *row.usd_per_hour.number;
+      const double per_usd = tokens_per_s * 3600 / (n * *row.usd_per_hour.number);
       if (std::isfinite(per_usd)) row.tokens_per_usd = per_usd;
+    }
+    for (const auto& m : measured) {
+      const bool same_chip = m.chip == c->id.view() && !c->is_system();
+      if (!same_chip || job.active_params <= 0 || std::abs(m.params_active - job.active_params) > 0.03 * job.active_params) continue;
+      measured_check check{m.id, m.benchmark, m.chips, m.prec, m.tokens_per_s, std::nullopt};
+      const metric_value peak = evaluate(*c, metric::tflops, m.prec);
+      if (peak.known()) check.bound_tokens_per_s = static_cast<double>(m.chips) * *peak.number * 1e12 / (2 * job.active_params);
+      row.measured.push_back(std::move(check));
     }
     report.rows.push_back(std::move(row));
   }

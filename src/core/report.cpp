@@ -19,8 +19,17 @@ bool contains_folded(const std::vector<std::string>& wanted, std::string_view ac
 
 }  // namespace
 
+std::optional<subject_kind> subject_kind_from_string(std::string_view s) {
+  if (s == "chip") return subject_kind::chip;
+  if (s == "system") return subject_kind::system;
+  if (s == "all") return subject_kind::all;
+  return std::nullopt;
+}
+
 bool matches(const chip& c, const list_filter& filter) {
-  return contains_folded(filter.vendors, c.vendor) && contains_folded(filter.statuses, c.status);
+  const subject_kind kind = filter.kind.value_or(subject_kind::chip);
+  const bool kind_matches = kind == subject_kind::all || (kind == subject_kind::system) == c.is_system();
+  return kind_matches && contains_folded(filter.vendors, c.vendor) && contains_folded(filter.statuses, c.status);
 }
 
 list_report make_list(const catalog& cat, const list_filter& filter) {

@@ -1,5 +1,7 @@
 #include "xpuspec/runs.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -40,11 +42,8 @@ std::vector<std::string> strings(const document_reader& in, const json& run, con
 
 training_runs parse_training_runs(std::string_view text, std::string_view origin) {
   const document_reader in(origin);
-  const json doc = in.parse(text, "runs");
   training_runs out;
-  out.about = in.text(doc, "about", "/", false);
-  out.sources = in.sources(doc);
-  in.each_object(doc.at("runs"), "/runs", "a run", [&](const json& r, const std::string& where) {
+  auto frame = in.read_list(text, "runs", "a run", [&](const json& r, const std::string& where, const auto& sources) {
     training_run run;
     run.id = in.text(r, "id", where);
     run.model = in.text(r, "model", where);
@@ -64,10 +63,12 @@ training_runs parse_training_runs(std::string_view text, std::string_view origin
     if (run.reported_mfu && *run.reported_mfu > 1) in.fail(where + "/reported_mfu", "is a fraction: at most 1");
     run.sources = strings(in, r, "sources", where);
     if (run.sources.empty()) in.fail(where, "a run needs at least one source");
-    for (const auto& s : run.sources) in.cited(out.sources, s, where + "/sources");
+    for (const auto& s : run.sources) in.cited(sources, s, where + "/sources");
     run.notes = strings(in, r, "notes", where);
     out.runs.push_back(std::move(run));
   });
+  out.about = std::move(frame.about);
+  out.sources = std::move(frame.sources);
   return out;
 }
 
@@ -101,6 +102,59 @@ runs_report make_runs(const catalog& cat, training_runs data) {
     report.rows.push_back(std::move(row));
   }
   return report;
+}
+
+std::vector<run_utilisation> run_utilisations(const catalog& cat, const training_runs& data) {
+  std::vector<run_utilisation> out;
+  for (const auto& run : data.runs) {
+    const chip* c = cat.find(run.chip);
+    if (!c) continue;
+    training_runs one{data.about, {run}, data.sources};
+    const run_row row = make_runs(cat, std::move(one)).rows.front();
+    run_utilisation u{run.id, run.model, c->id.str(), c->vendor.str(), 0, true};
+    if (row.implied_mfu.known()) {
+      u.mfu = *row.implied_mfu.number;
+    } else if (run.reported_mfu) {
+      u.mfu = *run.reported_mfu;
+      u.implied = false;
+    } else {
+      continue;
+    }
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+inference_results parse_inference_results(std::string_view text, std::string_view origin) {
+  const document_reader in(origin);
+  inference_results out;
+  auto frame = in.read_list(text, "results", "a result", [&](const json& r, const std::string& where, const auto& sources) {
+    measured_inference m;
+    m.id = in.text(r, "id", where);
+    m.benchmark = in.text(r, "benchmark", where);
+    m.chip = in.text(r, "chip", where);
+    m.params_active = *amount(in, r, "params_active_b", where, false) * 1e9;
+    const double chips = *amount(in, r, "chips", where, false);
+    if (chips != std::floor(chips) || chips > 1e6) in.fail(where + "/chips", "must be a whole number of chips");
+    m.chips = static_cast<std::size_t>(chips);
+    const std::string p = in.text(r, "precision", where);
+    const auto prec = precision_from_string(p);
+    if (!prec) in.fail(where + "/precision", fmt::format("\"{}\" is not a precision", p));
+    m.prec = *prec;
+    m.tokens_per_s = *amount(in, r, "tokens_per_s", where, false);
+    const auto cited = strings(in, r, "sources", where);
+    if (cited.empty()) in.fail(where, "a result needs at least one source");
+    for (const auto& s : cited) in.cited(sources, s, where + "/sources");
+    out.results.push_back(std::move(m));
+  });
+  out.about = std::move(frame.about);
+  out.sources = std::move(frame.sources);
+  return out;
+}
+
+inference_results bundled_inference_results() {
+  const auto [text, origin] = bundled_document_or_error("measured/inference.json");
+  return parse_inference_results(text, origin);
 }
 
 }  // namespace xpuspec

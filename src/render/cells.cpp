@@ -29,7 +29,12 @@ cell number_cell(const std::optional<double>& x) { return {x ? human_number(*x) 
 json number_or_null(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
 json count_or_null(const std::optional<std::size_t>& n) { return n ? json(*n) : json(nullptr); }
 
-json chip_summary(const chip& c) { return {{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}}; }
+json chip_summary(const chip& c) {
+  json out{{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}};
+  // Only a system carries the key, so every existing chip record keeps its shape.
+  if (c.is_system()) out["system"] = {{"chip", c.system_chip}, {"chips", c.system_chips}};
+  return out;
+}
 
 json sources_json(const std::vector<source_ref>& sources) {
   json out = json::object();

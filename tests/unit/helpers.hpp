@@ -9,7 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "catch.hpp"
 #include "xpuspec/load.hpp"
+#include "xpuspec/metrics.hpp"
 
 namespace test {
 
@@ -20,6 +22,13 @@ inline std::string read(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// A metric that must be known: the test fails where it is missing instead of reading a NaN.
+inline double known_number(const xpuspec::chip& c, xpuspec::metric m, xpuspec::precision p = xpuspec::precision::bf16) {
+  const xpuspec::metric_value v = xpuspec::evaluate(c, m, p);
+  REQUIRE(v.known());
+  return *v.number;
 }
 
 inline xpuspec::chip fixture(const std::string& name) {

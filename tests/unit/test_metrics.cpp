@@ -8,11 +8,7 @@
 using namespace xpuspec;
 
 namespace {
-double number(const chip& c, metric m, precision p = precision::bf16) {
-  const metric_value v = evaluate(c, m, p);
-  REQUIRE(v.known());
-  return *v.number;
-}
+double number(const chip& c, metric m, precision p = precision::bf16) { return test::known_number(c, m, p); }
 }  // namespace
 
 TEST_CASE("every metric of the alpha fixture matches a hand computation", "[metrics]") {

@@ -34,6 +34,24 @@ struct view<compare_report> {
       const std::string typed = row.requested == c.id ? "" : fmt::format("{} = ", row.requested);
       g.notes.push_back(fmt::format("{}{}: {}{}", typed, c.id, c.name, c.bundled ? "" : fmt::format(" (from {})", c.origin)));
     }
+    // A system's figures are its file's own (a vendor's system number, an estimated rack power) or its chips'
+    // times the count: say which, and whose, so a system-level claim is never read as arithmetic or the reverse.
+    for (const auto& row : r.rows) {
+      const chip& c = *row.subject;
+      if (!c.is_system()) continue;
+      g.notes.push_back(fmt::format("{}: {}; a figure not listed here is the chip's times {}", c.id, c.form_factor,
+                                    c.system_chips));
+      const auto stated = [&](std::string_view field, const value& v) {
+        if (!v.known() || v.source.view().find(':') != std::string_view::npos) return;
+        const source_ref* s = c.find_source(v.source);
+        g.notes.push_back(fmt::format("{}: {} {} is stated: {}, {}", c.id, field, v.written, to_string(v.basis),
+                                      s ? fmt::format("{} ({})", s->title, s->publisher) : v.source.str()));
+      };
+      stated(fmt::format("compute.{}.dense", to_string(r.prec)), c.at(r.prec).dense);
+      stated("memory.capacity", c.memory_capacity);
+      stated("memory.bandwidth", c.memory_bandwidth);
+      stated("power (system)", c.tdp);
+    }
     for (const auto& row : r.rows) {
       std::set<std::string> reasons;
       for (const auto& v : row.values) {

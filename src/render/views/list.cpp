@@ -1,5 +1,7 @@
 // `list`: the report's view, written once; the format writers in src/render/ render it.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "render/view.hpp"
@@ -14,7 +16,12 @@ struct view<list_report> {
     for (const chip* c : r.chips) {
       g.rows.push_back({{c->id}, {c->name}, {c->vendor}, {c->form_factor}, {c->status}, {c->released}});
     }
-    g.notes.push_back(fmt::format("{} chip{}", r.chips.size(), r.chips.size() == 1 ? "" : "s"));
+    const auto systems = static_cast<std::size_t>(std::count_if(r.chips.begin(), r.chips.end(), [](const chip* c) { return c->is_system(); }));
+    const std::size_t chips = r.chips.size() - systems;
+    std::vector<std::string> counts;
+    if (chips > 0 || systems == 0) counts.push_back(fmt::format("{} chip{}", chips, chips == 1 ? "" : "s"));
+    if (systems > 0) counts.push_back(fmt::format("{} system{}", systems, systems == 1 ? "" : "s"));
+    g.notes.push_back(fmt::format("{}", fmt::join(counts, ", ")));
     return g;
   }
 

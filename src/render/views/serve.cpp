@@ -20,21 +20,34 @@ struct view<serve_report> {
                                       human_number(*job.kv_bytes_per_token), human_number(job.context),
                                       human_number(job.batch))
                         : std::string("not counted (give --kv-bytes-per-token to include it)"));
+    g.preamble.emplace_back(
+        "instance", job.instance_chips ? fmt::format("{} chips per model instance (given)", *job.instance_chips)
+                                       : std::string("the fewest chips that hold the weights and KV cache"));
     g.preamble.emplace_back("decode bounds",
-                            fmt::format("per chip, upper bounds at peak: bandwidth = batch {} x bandwidth / (active x "
-                                        "bytes + KV); compute = dense {} peak / (2 x active)",
+                            fmt::format("per instance of n chips, upper bounds at peak: bandwidth = batch {} x n x "
+                                        "bandwidth / (active x bytes + KV); compute = n x dense {} peak / (2 x active)",
                                         human_number(job.batch), to_string(job.prec)));
-    g.headers = {"chip", "memory GB", "chips to fit", "tok/s (bandwidth)", "tok/s (compute)", "bound", "USD/h",
-                 "tok/USD"};
+    if (job.prompt > 0) {
+      g.preamble.emplace_back("TTFT", fmt::format("lower bound for a {}-token prompt: the larger of 2 x active x prompt "
+                                                  "/ (n x peak) and one read of the weights / (n x bandwidth)",
+                                                  human_number(job.prompt)));
+    }
+    g.headers = {"chip", "memory GB", "chips/instance", "tok/s (bandwidth)", "tok/s (compute)", "bound", "tok/s/chip"};
+    if (job.prompt > 0) g.headers.emplace_back("TTFT ms");
+    g.headers.insert(g.headers.end(), {"USD/h", "tok/USD"});
     for (const auto& row : r.rows) {
-      g.rows.push_back({{row.subject->id},
-                        metric_cell(row.memory_gb, false),
-                        count_cell(row.chips_to_fit),
-                        number_cell(row.tokens_per_s_bandwidth),
-                        number_cell(row.tokens_per_s_compute),
-                        {row.bound.empty() ? "—" : row.bound},
-                        metric_cell(row.usd_per_hour, false),
-                        number_cell(row.tokens_per_usd)});
+      std::vector<cell> line{{row.subject->id},
+                             metric_cell(row.memory_gb, false),
+                             {row.instance_fits ? std::to_string(row.instance) : fmt::format("{} (too few)", row.instance),
+                              true},
+                             number_cell(row.tokens_per_s_bandwidth),
+                             number_cell(row.tokens_per_s_compute),
+                             {row.bound.empty() ? "—" : row.bound},
+                             number_cell(row.tokens_per_s_per_chip)};
+      if (job.prompt > 0) line.push_back(number_cell(row.ttft_s ? std::optional<double>(*row.ttft_s * 1e3) : std::nullopt));
+      line.push_back(metric_cell(row.usd_per_hour, false));
+      line.push_back(number_cell(row.tokens_per_usd));
+      g.rows.push_back(std::move(line));
     }
     g.notes.emplace_back(
         "tok/USD: the binding bound's tokens in an hour / the chip's cloud price per chip-hour (on demand, the lowest "
@@ -43,6 +56,21 @@ struct view<serve_report> {
       if (row.tokens_per_usd) {
         g.notes.push_back(fmt::format("{}: price {} USD/h{}", row.subject->id, human_number(*row.usd_per_hour.number),
                                       row.price_date.empty() ? " (undated)" : " as of " + row.price_date));
+      }
+    }
+    for (const auto& row : r.rows) {
+      if (!row.instance_fits) {
+        g.notes.push_back(fmt::format("{}: {} chips do not hold the weights and KV cache; it takes {}", row.subject->id,
+                                      row.instance, *row.chips_to_fit));
+      }
+      for (const auto& m : row.measured) {
+        g.notes.push_back(fmt::format(
+            "{}: measured {} tok/s on {} chips at {} ({}; {}){}", row.subject->id, human_number(m.measured_tokens_per_s),
+            m.chips, to_string(m.prec), m.benchmark, m.id,
+            m.bound_tokens_per_s ? fmt::format(": {} of the compute bound for those chips, {} tok/s",
+                                               human_number(m.measured_tokens_per_s / *m.bound_tokens_per_s),
+                                               human_number(*m.bound_tokens_per_s))
+                                 : std::string()));
       }
     }
     for (const auto& row : r.rows) {
@@ -65,8 +93,19 @@ struct view<serve_report> {
       entry["tflops"] = metric_json(row.tflops);
       entry["chips_to_fit"] = count_or_null(row.chips_to_fit);
       entry["domain"] = number_or_null(row.domain);
+      entry["instance_chips"] = row.instance;
+      entry["instance_fits"] = row.instance_fits;
       entry["tokens_per_s_bandwidth"] = number_or_null(row.tokens_per_s_bandwidth);
       entry["tokens_per_s_compute"] = number_or_null(row.tokens_per_s_compute);
+      entry["tokens_per_s_per_chip"] = number_or_null(row.tokens_per_s_per_chip);
+      entry["ttft_s"] = number_or_null(row.ttft_s);
+      json measured = json::array();
+      for (const auto& m : row.measured) {
+        measured.push_back({{"id", m.id}, {"benchmark", m.benchmark}, {"chips", m.chips},
+                            {"precision", to_string(m.prec)}, {"tokens_per_s", m.measured_tokens_per_s},
+                            {"bound_tokens_per_s", number_or_null(m.bound_tokens_per_s)}});
+      }
+      entry["measured"] = std::move(measured);
       entry["bound"] = row.bound.empty() ? json(nullptr) : json(row.bound);
       entry["usd_per_chip_hour"] = metric_json(row.usd_per_hour);
       entry["price_date"] = row.price_date.empty() ? json(nullptr) : json(row.price_date);
@@ -78,18 +117,23 @@ struct view<serve_report> {
                  {"assumptions", {{"params", job.params}, {"active_params", job.active_params},
                                   {"bytes_per_param", job.bytes_per_param}, {"context", job.context},
                                   {"batch", job.batch}, {"kv_bytes_per_token", number_or_null(job.kv_bytes_per_token)},
-                                  {"precision", to_string(job.prec)}}},
+                                  {"precision", to_string(job.prec)},
+                                  {"instance_chips", count_or_null(job.instance_chips)},
+                                  {"prompt", job.prompt},
+                                  {"rates", "per model instance"}}},
                  {"weight_bytes", r.weight_bytes},
                  {"kv_bytes", r.kv_bytes},
                  {"chips", std::move(rows)}});
   }
 
   static records rows(const serve_report& r) {
-    records out{{"id", "memory_gb", "chips_to_fit", "tokens_per_s_bandwidth", "tokens_per_s_compute",
-                                 "bound", "usd_per_chip_hour", "price_date", "tokens_per_usd"}, {}};
+    records out{{"id", "memory_gb", "chips_to_fit", "instance_chips", "tokens_per_s_bandwidth", "tokens_per_s_compute",
+                 "instance_fits", "bound", "tokens_per_s_per_chip", "ttft_s", "usd_per_chip_hour", "price_date", "tokens_per_usd"}, {}};
     for (const auto& row : r.rows) {
       out.rows.push_back({row.subject->id, field_number(row.memory_gb.number), field_count(row.chips_to_fit),
-                     field_number(row.tokens_per_s_bandwidth), field_number(row.tokens_per_s_compute), row.bound,
+                     std::to_string(row.instance), field_number(row.tokens_per_s_bandwidth),
+                     field_number(row.tokens_per_s_compute), row.instance_fits ? "true" : "false", row.bound, field_number(row.tokens_per_s_per_chip),
+                     field_number(row.ttft_s),
                      field_number(row.usd_per_hour.number), row.price_date, field_number(row.tokens_per_usd)});
     }
     return out;
