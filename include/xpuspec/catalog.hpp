@@ -2,6 +2,7 @@
 // The chips in use: the bundled data, with user folders layered on top (a later layer's chip replaces an
 // earlier one of the same id), and the name lookup users rely on (id or alias, any case).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,8 +24,15 @@ class catalog {
   catalog() = default;
   explicit catalog(std::vector<chip> chips);  // throws on two chips with one id or one alias
 
-  const std::vector<chip>& chips() const { return chips_; }
+  const std::vector<chip>& chips() const { return chips_; }  // the chips, not the systems
+  // The systems (xpuspec/systems.hpp), built on first use from the function given to defer_systems: a command that
+  // only touches chips never parses them. Not safe to call first from two threads at once.
+  const std::vector<chip>& systems() const;
+  void defer_systems(std::function<std::vector<chip>(const catalog&)> build);
+  std::vector<const chip*> chips_and_systems() const;
+  // A chip by id or alias; then, if none, a system.
   const chip* find(std::string_view name) const;
+  const chip* find_chip(std::string_view name) const;  // chips only
   // find, or an error naming the closest names ("did you mean ...").
   const chip& get(std::string_view name) const;
   std::vector<std::string> names() const;  // every id and alias
@@ -32,6 +40,11 @@ class catalog {
  private:
   std::vector<chip> chips_;  // sorted by id
   std::unordered_map<std::string, std::size_t> index_;  // lower-case id or alias -> position in chips_
+  // Apart from chips_, so that building them never moves a chip a caller already points at.
+  std::function<std::vector<chip>(const catalog&)> build_systems_;
+  mutable bool systems_built_ = false;
+  mutable std::vector<chip> systems_;
+  mutable std::unordered_map<std::string, std::size_t> system_index_;
 };
 
 // Loads every layer. All problems of all files are gathered and thrown together as one xpuspec::error.

@@ -123,6 +123,14 @@ price needs: \fBvalidate\fR warns when a price is older than 12 months, counted 
 \fBSOURCE_DATE_EPOCH\fR when set).
 \fBxpuspec validate\fR reports every problem as FILE:LINE:COL with a rule id; \fBxpuspec validate \-\-list\-rules\fR
 explains each rule.
+.SH SYSTEMS
+A system (CloudMatrix 384, GB200 NVL72, DGX H100, TPU pods, ...) is N chips of one SKU with its scale-up domain,
+scale-out network, racks and system power, bundled as \fBdata/systems/\fIID\fR.json. Every command that takes a
+chip takes a system by id or alias (\fBcloudmatrix\-384\fR, \fBgb200\-nvl72\fR); \fBlist\fR, \fBrank\fR and
+\fBplan\fR list chips unless \fB\-\-kind system\fR or \fB\-\-kind all\fR is given. A figure the system's file
+states is used as stated; any other is the chip's times N, marked derived. Its power is its own (with what it
+includes) or \fBunpublished\fR, never the chips' TDPs added up. JSON records of a system carry
+\fB"system": {{"chip": ID, "chips": N}}\fR.
 .SH EXIT STATUS
 .TP
 .B 0
@@ -155,7 +163,13 @@ The five chips with the most dense BF16 TFLOPS per watt.
 How many 910Bs match 1,024 H100s on compute, bandwidth, memory and interconnect, which binds, and the power.
 .TP
 .B xpuspec plan train \-\-params 505e9 \-\-active\-params 18e9 \-\-tokens 15e12 \-\-days 90 \-\-chip h100
-Chips, binding limit and energy to train a mixture-of-experts model in 90 days.
+Chips, binding limit and energy to train a mixture-of-experts model in 90 days, at the MFU a published run got.
+.TP
+.B xpuspec compare cloudmatrix\-384 gb200\-nvl72 \-\-baseline gb200\-nvl72
+Two systems: about 1.7 times the compute at 3.9 times the power, with the source of each stated figure.
+.TP
+.B xpuspec plan serve \-\-params 70e9 \-\-weights fp8 \-\-chip h100 \-\-prompt 1000
+Decode and time-to-first-token bounds per model instance, beside published MLPerf measurements.
 .TP
 .B xpuspec compare h100 b200 \-\-format jsonl | jq \-c .metrics
 One JSON record per chip, for scripts.

@@ -19,14 +19,12 @@ void add_rank_options(CLI::App& sub, rank_options& o) {
 rank_report rank_from(const rank_options& o, const catalog& cat) {
   const metric by = parse_metric(o.by);
   const precision p = parse_precision(o.precision);
-  std::vector<const chip*> chips;
-  if (o.chips.empty()) {
-    for (const auto& c : cat.chips()) chips.push_back(&c);  // the kind filter below decides chips or systems
-  } else {
-    chips = chips_named(cat, o.chips);
-  }
   list_filter filter = o.filter;
   if (!filter.kind && !o.chips.empty()) filter.kind = subject_kind::all;
+  const bool with_systems = filter.kind.value_or(subject_kind::chip) != subject_kind::chip;
+  std::vector<const chip*> chips = !o.chips.empty() ? chips_named(cat, o.chips)
+                                   : with_systems   ? cat.chips_and_systems()
+                                                    : chips_named(cat, {});
   std::erase_if(chips, [&](const chip* c) { return !matches(*c, filter); });
   return make_rank(chips, by, p, o.ascending, o.top ? std::optional<std::size_t>(o.top) : std::nullopt);
 }

@@ -21,12 +21,7 @@ int run_sources(const sources_options& o, context& ctx) {
   }
   const catalog cat = ctx.load();
   // The audit covers all the data in use: the systems' own figures and sources as well as the chips'.
-  std::vector<const chip*> audited = chips_named(cat, o.chips);
-  if (o.chips.empty()) {
-    for (const auto& c : cat.chips()) {
-      if (c.is_system()) audited.push_back(&c);
-    }
-  }
+  const std::vector<const chip*> audited = o.chips.empty() ? cat.chips_and_systems() : chips_named(cat, o.chips);
   ctx.emit(render::render(make_sources(audited, selection), ctx.output_format(),
                           ctx.output_style()));
   return 0;

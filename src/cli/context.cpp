@@ -258,9 +258,7 @@ std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::
   std::vector<const chip*> chips;
   if (names.empty()) {
     // All chips, not the systems built of them: a system is asked for by name or with --kind.
-    for (const auto& c : cat.chips()) {
-      if (!c.is_system()) chips.push_back(&c);
-    }
+    for (const auto& c : cat.chips()) chips.push_back(&c);
   } else {
     for (const auto& name : names) chips.push_back(&cat.get(name));
   }

@@ -33,9 +33,56 @@ catalog::catalog(std::vector<chip> chips) : chips_(std::move(chips)) {
   if (!problems.empty()) throw error(fmt::format("{}", fmt::join(problems, "\n")));
 }
 
-const chip* catalog::find(std::string_view name) const {
+const chip* catalog::find_chip(std::string_view name) const {
   const auto it = index_.find(to_lower(name));
   return it == index_.end() ? nullptr : &chips_[it->second];
+}
+
+const chip* catalog::find(std::string_view name) const {
+  if (const chip* c = find_chip(name)) return c;
+  if (!build_systems_) return nullptr;
+  systems();
+  const auto it = system_index_.find(to_lower(name));
+  return it == system_index_.end() ? nullptr : &systems_[it->second];
+}
+
+void catalog::defer_systems(std::function<std::vector<chip>(const catalog&)> build) {
+  build_systems_ = std::move(build);
+  systems_built_ = false;
+  systems_.clear();
+  system_index_.clear();
+}
+
+const std::vector<chip>& catalog::systems() const {
+  if (systems_built_ || !build_systems_) return systems_;
+  systems_built_ = true;
+  std::vector<chip> built = build_systems_(*this);
+  std::vector<std::string> problems;
+  for (auto& system : built) {
+    // A user's chip outranks a bundled system: it keeps a name both claim, and a system whose id it takes is
+    // left out rather than making every command fail on data the user did not write.
+    if (find_chip(system.id)) continue;
+    std::erase_if(system.aliases, [&](const text& alias) { return find_chip(alias) != nullptr; });
+    const std::size_t position = systems_.size();
+    for (const auto& name : lower_case_names(system)) {
+      const auto [it, inserted] = system_index_.emplace(name, position);
+      if (!inserted) {
+        problems.push_back(fmt::format("{}: \"{}\" is already the id or an alias of \"{}\"", system.origin, name,
+                                       systems_[it->second].id));
+      }
+    }
+    systems_.push_back(std::move(system));
+  }
+  if (!problems.empty()) throw error(fmt::format("{}", fmt::join(problems, "\n")));
+  return systems_;
+}
+
+std::vector<const chip*> catalog::chips_and_systems() const {
+  std::vector<const chip*> out;
+  out.reserve(chips_.size() + systems().size());
+  for (const auto& c : chips_) out.push_back(&c);
+  for (const auto& s : systems_) out.push_back(&s);
+  return out;
 }
 
 const chip& catalog::get(std::string_view name) const {
@@ -45,9 +92,9 @@ const chip& catalog::get(std::string_view name) const {
 
 std::vector<std::string> catalog::names() const {
   std::vector<std::string> out;
-  for (const auto& c : chips_) {
-    out.push_back(c.id);
-    out.insert(out.end(), c.aliases.begin(), c.aliases.end());
+  for (const chip* c : chips_and_systems()) {
+    out.push_back(c->id);
+    out.insert(out.end(), c->aliases.begin(), c->aliases.end());
   }
   return out;
 }

@@ -116,20 +116,15 @@ catalog load_catalog(const load_options& options) {
                     [&](const std::string& alias) { return top_layer_of_name[to_lower(alias)] > layer_of[i]; });
     }
   }
-  // Systems are built on the chips in use, after every layer: a user's file that corrects a chip corrects the
-  // systems made of it.
+  catalog out(std::move(chips));
+  // Systems are built on the chips in use, after every layer, so a user's file that corrects a chip corrects the
+  // systems made of it; and only when a command asks for one (the catalog builds them on first use).
   if (options.bundled) {
-    std::unordered_map<std::string, const chip*> by_name;
-    for (const auto& c : chips) {
-      for (auto& name : lower_case_names(c)) by_name.emplace(std::move(name), &c);
-    }
-    std::vector<chip> systems = bundled_systems([&](std::string_view name) -> const chip* {
-      const auto it = by_name.find(to_lower(name));
-      return it == by_name.end() ? nullptr : it->second;
+    out.defer_systems([](const catalog& cat) {
+      return bundled_systems([&](std::string_view name) { return cat.find_chip(name); });
     });
-    chips.insert(chips.end(), std::make_move_iterator(systems.begin()), std::make_move_iterator(systems.end()));
   }
-  return catalog(std::move(chips));
+  return out;
 }
 
 // Here, not in validate.cpp: the digested chips link into xpuspec_core only (the digester itself uses validate).

@@ -19,6 +19,15 @@ bool contains_folded(const std::vector<std::string>& wanted, std::string_view ac
 
 }  // namespace
 
+namespace {
+std::vector<const chip*> all_chips(const catalog& cat) {
+  std::vector<const chip*> out;
+  out.reserve(cat.chips().size());
+  for (const auto& c : cat.chips()) out.push_back(&c);
+  return out;
+}
+}  // namespace
+
 std::optional<subject_kind> subject_kind_from_string(std::string_view s) {
   if (s == "chip") return subject_kind::chip;
   if (s == "system") return subject_kind::system;
@@ -34,8 +43,10 @@ bool matches(const chip& c, const list_filter& filter) {
 
 list_report make_list(const catalog& cat, const list_filter& filter) {
   list_report report;
-  for (const auto& c : cat.chips()) {
-    if (matches(c, filter)) report.chips.push_back(&c);
+  // Systems are built only when the filter can want them.
+  const bool with_systems = filter.kind.value_or(subject_kind::chip) != subject_kind::chip;
+  for (const chip* c : with_systems ? cat.chips_and_systems() : all_chips(cat)) {
+    if (matches(*c, filter)) report.chips.push_back(c);
   }
   return report;
 }

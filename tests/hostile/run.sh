@@ -60,6 +60,9 @@ generate() {
   mkdir -p badname && chip badname '"aliases": []' > $'badname/\xff\xfe.json'
   mkdir -p special && mkfifo special/fifo.json
   chip a '"aliases": []' > a.json
+  # A user's chip that takes a bundled system's alias and a system's chip with no compute and an absurd memory.
+  chip takes-system-alias '"aliases": ["cloudmatrix-384", "gb200-nvl72"]' > takes-system-alias.json
+  chip huawei-ascend-910c '"memory": {"capacity": "1e6 GB"}, "compute": {"bf16": "unknown"}' > hollow-910c.json
 }
 generate 2>/dev/null
 

@@ -93,7 +93,7 @@ TEST_CASE("a malformed system file names the file and the place", "[systems]") {
 
 TEST_CASE("the bundled systems: at least 8, each on a bundled chip, each known figure sourced", "[systems][data]") {
   std::size_t systems = 0;
-  for (const auto& c : with_systems().chips()) {
+  for (const auto& c : with_systems().systems()) {
     if (!c.is_system()) continue;
     ++systems;
     INFO(c.id.str());
