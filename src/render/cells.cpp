@@ -58,7 +58,7 @@ json metric_json(const metric_value& v) {
   return out;
 }
 
-std::string field_number(const std::optional<double>& x) { return x ? fmt::format("{}", *x) : ""; }
+std::string field_number(const std::optional<double>& x) { return x ? fmt::format("{}", tidy_number(*x)) : ""; }
 std::string field_count(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : ""; }
 
 }  // namespace xpuspec::render

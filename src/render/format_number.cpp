@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -23,6 +24,16 @@ std::string human_number(double x) {
   }
   if (text == "-0") text = "0";
   return text;
+}
+
+double tidy_number(double x) {
+  if (!std::isfinite(x) || x == 0) return x;
+  // 12 significant digits keep every figure any spec sheet prints (five at most) and every ratio far past its
+  // inputs' precision, and drop the binary noise of unit conversions (206.15843020800003 is 206.158430208).
+  double tidied = x;
+  const std::string text = fmt::format("{:.12g}", x);
+  std::from_chars(text.data(), text.data() + text.size(), tidied);
+  return tidied;
 }
 
 std::string human_ratio(double x) { return human_number(x) + "×"; }

@@ -50,6 +50,9 @@ std::string big_number(double x);
 
 // "989.4", "3.35", "0.0412": four significant digits, no exponent, no trailing zeros.
 std::string human_number(double x);
+// The number policy of the machine formats (JSON, JSON Lines, CSV, TSV): 12 significant digits, then the
+// shortest text that reads back as that double. Tables have their own, human_number.
+double tidy_number(double x);
 // "3.17×"
 std::string human_ratio(double x);
 

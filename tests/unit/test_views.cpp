@@ -5,9 +5,11 @@
 
 #include "catch.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -174,4 +176,83 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
       }
     }
   }
+}
+
+namespace {
+
+// True when x is what 12 significant digits give back: the number policy of the machine formats.
+bool within_policy(double x) {
+  double back = 0;
+  const std::string text = fmt::format("{:.12g}", x);
+  std::istringstream(text) >> back;
+  return back == x;
+}
+
+void numbers_of_json(const json& j, std::vector<double>& out) {
+  if (j.is_number_float()) out.push_back(j.get<double>());
+  if (j.is_structured()) {
+    for (const auto& member : j) numbers_of_json(member, out);
+  }
+}
+
+// Fields of CSV or TSV output that are numbers as a whole (an id such as h100 is not).
+void numbers_of_fields(const std::string& text, char separator, std::vector<double>& out) {
+  for (const auto& line : lines_of(text)) {
+    std::string field;
+    std::istringstream fields(line);
+    while (std::getline(fields, field, separator)) {
+      if (!field.empty() && field.back() == '\r') field.pop_back();
+      double x = 0;
+      const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), x);
+      if (error == std::errc() && end == field.data() + field.size() && !field.empty()) out.push_back(x);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("no float noise: every number the machine formats print has at most 12 significant digits",
+          "[render][views][data]") {
+  const catalog cat = load_catalog({});
+  const std::vector<const chip*> everything = cat.chips_and_systems();
+  train_job train;
+  train.params = 671e9;
+  train.active_params = 37e9;
+  train.tokens = 14.8e12;
+  train.days = 61.7;
+  serve_job serve;
+  serve.params = 671e9;
+  serve.active_params = 37e9;
+  serve.bytes_per_param = 1.1;
+  serve.context = 3333;
+  serve.batch = 7;
+  serve.kv_bytes_per_token = 70272;
+  serve.prompt = 1234;
+  std::vector<rendered_view> views;
+  for (precision p : all_precisions) {
+    views.push_back(view_of("compare", make_compare(everything, p, default_compare_metrics(), everything.front()), {}));
+    views.push_back(view_of("roofline", make_roofline(everything, p, {0.3, 7, 333}), {}));
+  }
+  for (const chip* c : everything) views.push_back(view_of("show", make_show(*c), {}, false));
+  views.push_back(view_of("sources", make_sources(everything), {}));
+  views.push_back(view_of("plan train", plan_training(everything, train), {}));
+  views.push_back(view_of("plan serve", plan_serving(everything, serve), {}));
+  views.push_back(view_of("match", make_match(cat.get("ascend-910b"), cat.get("h100"), 1000, precision::bf16), {}));
+  views.push_back(view_of("runs", make_runs(cat, bundled_training_runs()), {}));
+  views.push_back(view_of("export-control", make_export_control(everything, bundled_export_rules()), {}));
+  std::size_t checked = 0;
+  for (const auto& v : views) {
+    INFO("view: " << v.name);
+    std::vector<double> numbers;
+    numbers_of_json(json::parse(v.in(render::format::json)), numbers);
+    for (const auto& line : lines_of(v.in(render::format::jsonl))) numbers_of_json(json::parse(line), numbers);
+    numbers_of_fields(v.in(render::format::csv), ',', numbers);
+    numbers_of_fields(v.in(render::format::tsv), '\t', numbers);
+    for (double x : numbers) {
+      INFO(fmt::format("{}", x));
+      CHECK(within_policy(x));
+    }
+    checked += numbers.size();
+  }
+  CHECK(checked > 10000);
 }

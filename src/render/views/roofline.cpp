@@ -67,7 +67,7 @@ struct view<roofline_report> {
     records out{{"id", "intensity_flop_per_byte", "attainable_tflops", "bound", "peak_tflops", "knee_flop_per_byte"}, {}};
     for (const auto& row : r.rows) {
       for (const auto& p : row.points) {
-        out.rows.push_back({row.subject->id, fmt::format("{}", p.intensity), field_number(p.attainable.number),
+        out.rows.push_back({row.subject->id, field_number(p.intensity), field_number(p.attainable.number),
                        p.attainable.known() ? (p.memory_bound ? "memory" : "compute") : "", field_number(row.peak.number),
                        field_number(row.knee.number)});
       }
