@@ -33,9 +33,14 @@ void setup_rank(CLI::App& app, context& ctx) {
   auto o = std::make_shared<rank_options>();
   auto* sub = app.add_subcommand("rank", "All (or the named, or filtered) chips ordered by one metric");
   add_rank_options(*sub, *o);
-  sub->callback([o, &ctx] {
-    ctx.run = [o](context& c) {
-      c.emit(render::render(rank_from(*o, c.load()), c.output_format(), c.output_style()));
+  auto long_form = std::make_shared<bool>(false);
+  add_long_option(*sub, *long_form);
+  sub->callback([o, long_form, &ctx] {
+    ctx.run = [o, long_form](context& c) {
+      const catalog cat = c.load();  // the report points into it: it must outlive the rendering
+      rank_report report = rank_from(*o, cat);
+      report.long_form = c.long_form(*long_form);
+      c.emit(render::render(report, c.output_format(), c.output_style()));
       return 0;
     };
   });

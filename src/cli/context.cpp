@@ -228,6 +228,22 @@ CLI::Option* add_numbers_option(CLI::App& sub, const std::string& name, std::vec
       ->allow_extra_args(false);
 }
 
+bool context::long_form(bool requested) const {
+  if (!requested) return false;
+  const render::format f = output_format();
+  if (f != render::format::csv && f != render::format::tsv) {
+    throw error(fmt::format("--long is a CSV and TSV form (one row per chip and metric); add --format csv or "
+                            "--format tsv (the output format is {})", f.name));
+  }
+  return true;
+}
+
+void add_long_option(CLI::App& sub, bool& target) {
+  sub.add_flag("--long", target,
+               "With --format csv|tsv: one row per chip and metric (tidy), with unit, basis, sources and the reason "
+               "a value is missing");
+}
+
 void add_filter_options(CLI::App& sub, list_filter& filter) {
   sub.add_option("--vendor", filter.vendors, "Only these vendors (repeatable or comma-separated; any case)")
       ->delimiter(',')
@@ -244,6 +260,16 @@ void add_filter_options(CLI::App& sub, list_filter& filter) {
          "when chips are named)")
       ->check(CLI::IsMember({"chip", "system", "all"}))
       ->type_name("KIND");
+  sub.add_option("--since", filter.since, "Only chips released in or after this year or month (2023, 2023-06)")
+      ->check([](const std::string& date) {
+        const bool year = date.size() == 4;
+        const bool month = date.size() == 7 && date[4] == '-' && date.substr(5) >= "01" && date.substr(5) <= "12";
+        const bool digits = std::all_of(date.begin(), date.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+        return (year || month) && digits && date.find('-') == (month ? 4 : std::string::npos)
+                   ? std::string()
+                   : std::string("a year or a month: YYYY or YYYY-MM");
+      })
+      ->type_name("DATE");
 }
 
 void add_precision_option(CLI::App& sub, std::string& precision) {

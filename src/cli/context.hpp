@@ -35,6 +35,8 @@ struct context {
   catalog load() const;
   std::vector<std::string> data_paths() const;  // XPUSPEC_PATH entries, then --data, lowest layer first
   render::format output_format() const;
+  // --long: the tidy CSV/TSV form; an error naming the option with any other format, where it would do nothing.
+  bool long_form(bool requested) const;
   // validate's findings: text, json or GitHub annotations, from the same --format.
   render::findings_format findings_format() const;
   render::style output_style() const;
@@ -91,6 +93,8 @@ std::vector<const chip*> chips_named(const catalog& cat, const std::vector<std::
 // Checked conversions of option values, with "did you mean" on a typo.
 precision parse_precision(const std::string& name);
 metric parse_metric(const std::string& name);
+
+void add_long_option(CLI::App& sub, bool& target);
 
 // rank and chart bar: the same question, drawn as a table or as bars.
 struct rank_options {

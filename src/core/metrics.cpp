@@ -81,6 +81,7 @@ input raw_input(const chip& c, metric m, precision p) {
 metric_value read_input(const input& in) {
   metric_value out;
   out.basis = in.entry->basis;
+  if (!in.entry->source.empty()) out.sources.push_back(in.entry->source);
   if (in.entry->known()) {
     out.number = *in.entry->amount * in.scale;
   } else {
@@ -113,6 +114,10 @@ metric_value read_raw(const chip& c, metric m, precision p) {
 metric_value ratio(const metric_value& numerator, const metric_value& denominator, double scale) {
   metric_value out;
   out.basis = std::max(numerator.basis, denominator.basis);
+  out.sources = numerator.sources;
+  for (const text& s : denominator.sources) {
+    if (std::find(out.sources.begin(), out.sources.end(), s) == out.sources.end()) out.sources.push_back(s);
+  }
   for (const metric_value* side : {&numerator, &denominator}) {
     if (!side->known()) {
       out.missing = side->missing;
@@ -143,6 +148,7 @@ metric_value total_processing_performance(const chip& c) {
     return out;
   }
   const value& dense = c.at(*p).dense;
+  if (!dense.source.empty()) out.sources.push_back(dense.source);
   out.number = *dense.amount * bit_length(*p);
   out.basis = std::max(dense.basis, basis::derived);
   return out;

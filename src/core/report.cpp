@@ -38,7 +38,10 @@ std::optional<subject_kind> subject_kind_from_string(std::string_view s) {
 bool matches(const chip& c, const list_filter& filter) {
   const subject_kind kind = filter.kind.value_or(subject_kind::chip);
   const bool kind_matches = kind == subject_kind::all || (kind == subject_kind::system) == c.is_system();
-  return kind_matches && contains_folded(filter.vendors, c.vendor) && contains_folded(filter.statuses, c.status);
+  // Dates compare as text: "2023" < "2023-06" < "2024", and a month is at or after its year.
+  const bool recent_enough = filter.since.empty() || (!c.released.empty() && c.released.view() >= filter.since);
+  return kind_matches && recent_enough && contains_folded(filter.vendors, c.vendor) &&
+         contains_folded(filter.statuses, c.status);
 }
 
 list_report make_list(const catalog& cat, const list_filter& filter) {

@@ -59,6 +59,32 @@ json metric_json(const metric_value& v) {
 }
 
 std::string field_number(const std::optional<double>& x) { return x ? fmt::format("{}", tidy_number(*x)) : ""; }
+records long_records(precision p, const std::vector<long_entry>& entries, bool with_relative) {
+  records out{{"id", "name", "vendor", "metric", "value", "unit", "precision", "basis", "missing", "missing_reason",
+               "sources"},
+              {}};
+  if (with_relative) out.fields.emplace_back("relative");
+  for (const auto& e : entries) {
+    const metric_value& v = *e.value;
+    std::vector<std::string> sources;
+    for (const text& s : v.sources) sources.push_back(s.str());
+    std::vector<std::string> row{e.subject->id,
+                                 e.subject->name,
+                                 e.subject->vendor,
+                                 std::string(definition(e.m).name),
+                                 field_number(v.number),
+                                 metric_unit(e.m, p),
+                                 std::string(to_string(p)),
+                                 v.known() ? std::string(to_string(v.basis)) : "",
+                                 v.known() ? "" : std::string(to_string(v.missing)),
+                                 v.known() ? "" : v.reason,
+                                 fmt::format("{}", fmt::join(sources, ";"))};
+    if (with_relative) row.push_back(field_number(e.relative));
+    out.rows.push_back(std::move(row));
+  }
+  return out;
+}
+
 std::string field_count(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : ""; }
 
 }  // namespace xpuspec::render

@@ -71,8 +71,19 @@ json sources_json(const std::vector<source_ref>& sources);
 // {"value": ..., "basis": ...} or {"value": null, "missing": ..., "missing_reason": ...}
 json metric_json(const metric_value& v);
 
-// Fields of a flat record: full precision, and missing as the empty field.
+// Fields of a flat record: the number policy (tidy_number), and missing as the empty field.
 std::string field_number(const std::optional<double>& x);
 std::string field_count(const std::optional<std::size_t>& n);
+
+// The tidy ("long") form of a chips x metrics table (`--long`): one record per chip and metric, with its unit,
+// basis, the source ids it rests on, and for a missing value an empty value beside the kind and reason, so no
+// reader can take it for a 0 without being told.
+struct long_entry {
+  const chip* subject;
+  metric m;
+  const metric_value* value;
+  std::optional<double> relative;  // to the baseline, when there is one
+};
+records long_records(precision p, const std::vector<long_entry>& entries, bool with_relative);
 
 }  // namespace xpuspec::render

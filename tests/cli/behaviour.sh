@@ -40,8 +40,9 @@ expect_eq "$(ls -A "$scratch" | grep -c xpuspec-)" "0" "no temporary file left b
 # The issue's own checks, from the installed-style binary.
 # The first chip's metrics come before the second's, so the first "tflops_per_watt": key is the H100's.
 value=$("$bin" compare h100 ascend-910b --json | grep -m1 '"tflops_per_watt": ' | tr -d ' ,' | cut -d: -f2)
-if awk -v v="$value" 'BEGIN { exit !(v == 989.4 / 700) }'; then pass; else
-  fail "H100 tflops_per_watt should be 989.4 / 700 (tflops / tdp_w, as 'xpuspec metrics' says), got $value"; fi
+# JSON numbers follow the number policy, 12 significant digits: the ratio to that many digits, exactly.
+if awk -v v="$value" 'BEGIN { exit !(v == sprintf("%.12g", 989.4 / 700) + 0) }'; then pass; else
+  fail "H100 tflops_per_watt should be 989.4 / 700 to 12 digits (tflops / tdp_w, as 'xpuspec metrics' says), got $value"; fi
 expect_contains "$("$bin" metrics)" "tflops / tdp_w" "metrics shows the formula"
 table=$("$bin" compare a100 tpu-v5p)
 expect_contains "$(grep '^tdp_w' <<<"$table")" "unpublished" "TPU TDP shown as unpublished"

@@ -102,6 +102,16 @@ struct view<compare_report> {
   }
 
   static records rows(const compare_report& r) {
+    if (r.long_form) {
+      std::vector<long_entry> entries;
+      for (const auto& row : r.rows) {
+        for (std::size_t m = 0; m < r.metrics.size(); ++m) {
+          entries.push_back({row.subject, r.metrics[m], &row.values[m],
+                             row.relative.empty() ? std::nullopt : row.relative[m]});
+        }
+      }
+      return long_records(r.prec, entries, r.baseline != nullptr);
+    }
     std::vector<std::string> header{"id", "name", "vendor"};
     for (metric m : r.metrics) header.emplace_back(definition(m).name);
     if (r.baseline) {

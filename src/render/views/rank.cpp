@@ -63,6 +63,11 @@ struct view<rank_report> {
   }
 
   static records rows(const rank_report& r) {
+    if (r.long_form) {
+      std::vector<long_entry> entries;
+      for (const auto& row : r.rows) entries.push_back({row.subject, r.by, &row.value, std::nullopt});
+      return long_records(r.prec, entries, false);
+    }
     records out{{"rank", "id", "name", "vendor", std::string(definition(r.by).name), "basis"}, {}};
     for (const auto& row : r.rows) {
       out.rows.push_back({row.rank ? std::to_string(row.rank) : "", row.subject->id, row.subject->name,
