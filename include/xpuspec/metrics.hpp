@@ -56,6 +56,7 @@ struct metric_value {
   absence missing = absence::unknown;  // meaningful only when !number
   xpuspec::basis basis = xpuspec::basis::vendor;
   std::string reason;  // when missing: which input is missing and why, e.g. "power.tdp is unpublished"
+  std::vector<text> sources;  // the source ids of the chip's values it was computed from, each once
 
   bool known() const { return number.has_value(); }
 };

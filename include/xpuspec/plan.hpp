@@ -42,10 +42,13 @@ struct utilisation_choice {
   double mfu = fallback_mfu;
   const run_utilisation* run = nullptr;  // nullptr: given, or the fallback
   bool given = false;
+  bool runs_given = true;                // false: the fallback because no runs were passed at all
 };
 
-// The run on the same chip, else on the same vendor's chips (a system counts as its chip); of several, the lowest
-// MFU, so a plan is never flattered by the best run. The fallback when the vendor has no published run.
+// The runs on the same chip (a system counts as its chip), else on the same vendor's chips; of those, the ones
+// whose MFU is implied by chip-hours when there are any (the same yardstick for every vendor), else the reported
+// ones; and of those the median (the lower of the middle two), neither the best run nor the worst. The fallback
+// when the vendor has no published run.
 utilisation_choice default_utilisation(const chip& c, const std::vector<run_utilisation>& runs);
 
 struct train_row {
@@ -92,6 +95,7 @@ struct measured_check {
   std::string benchmark;
   std::size_t chips = 0;
   precision prec = precision::bf16;
+  bool precision_stated = true;
   double measured_tokens_per_s = 0;
   std::optional<double> bound_tokens_per_s;  // compute bound for those chips at that precision
 };
@@ -103,6 +107,7 @@ struct measured_inference {
   std::size_t chips = 0;
   double params_active = 0;
   precision prec = precision::bf16;
+  bool precision_stated = true;  // false: the result does not say; prec is the assumption (the lower bound's)
   double tokens_per_s = 0;
 };
 
@@ -113,11 +118,12 @@ struct serve_row {
   metric_value tflops;
   std::optional<std::size_t> chips_to_fit;
   std::optional<double> domain;               // scale-up domain size, when known
-  std::size_t instance = 1;                   // chips per model instance: the given number, or chips_to_fit
+  std::size_t instance = 1;                   // chips (a system's row: systems) per model instance
+  std::size_t instance_chips = 1;             // chips in the instance: instance x the system's chips
   bool instance_fits = true;                  // a given instance holds the weights and KV cache
   std::optional<double> tokens_per_s_bandwidth;  // per instance, decode upper bound from memory bandwidth
   std::optional<double> tokens_per_s_compute;    // per instance, decode upper bound from peak compute
-  std::optional<double> tokens_per_s_per_chip;   // the binding bound / the instance's chips
+  std::optional<double> tokens_per_s_per_chip;   // the binding bound / the instance's chips (a system's too)
   std::optional<double> ttft_s;                  // lower bound on time to first token for job.prompt tokens
   std::string bound;                              // "bandwidth" or "compute"
   metric_value usd_per_hour;                      // the chip's cloud price per chip-hour

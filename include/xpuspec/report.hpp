@@ -27,6 +27,9 @@ struct list_filter {
   // Unset: chips only when listing everything (a 384-chip system atop a ranking of chips answers another
   // question), any kind when the command names what it wants.
   std::optional<subject_kind> kind;
+  // Released in or after this year or month ("2023", "2023-06"); a chip with no release date does not match.
+  std::string since;
+  bool any() const { return !vendors.empty() || !statuses.empty() || kind || !since.empty(); }
 };
 bool matches(const chip& c, const list_filter& filter);
 list_report make_list(const catalog& cat, const list_filter& filter);
@@ -39,6 +42,7 @@ struct compare_row {
 };
 
 struct compare_report {
+  bool long_form = false;  // CSV and TSV: one record per chip x metric (render::long_records)
   precision prec = precision::bf16;
   const chip* baseline = nullptr;
   std::vector<metric> metrics;
@@ -57,6 +61,7 @@ struct rank_row {
 };
 
 struct rank_report {
+  bool long_form = false;  // CSV and TSV: the long form compare has, one record per chip
   precision prec = precision::bf16;
   metric by = metric::tflops;
   bool ascending = false;

@@ -24,6 +24,8 @@ struct training_run {
   std::string chip;            // a chip id or alias in the catalog
   std::optional<double> chips;
   std::optional<double> chip_hours;
+  // The chip-hours are a calendar window, not hours trained: the implied MFU is then only a lower bound.
+  bool chip_hours_upper_bound = false;
   precision peak_precision = precision::bf16;
   std::optional<double> reported_mfu;  // as a fraction
   std::vector<std::string> sources;

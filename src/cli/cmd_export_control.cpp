@@ -1,6 +1,9 @@
 #include <memory>
 
 #include "cli/context.hpp"
+#include <fmt/format.h>
+
+#include "xpuspec/error.hpp"
 #include "xpuspec/export_control.hpp"
 
 namespace xpuspec::cli {
@@ -11,7 +14,15 @@ struct export_control_options {
 
 int run_export_control(const export_control_options& o, context& ctx) {
   const catalog cat = ctx.load();
-  ctx.emit(render::render(make_export_control(chips_named(cat, o.chips), bundled_export_rules()), ctx.output_format(),
+  const std::vector<const chip*> chips = chips_named(cat, o.chips);
+  for (const chip* c : chips) {
+    // ECCN 3A090 measures one integrated circuit: a system's summed TPP and bandwidth would meet it about nothing.
+    if (c->is_system()) {
+      throw error(fmt::format("{} is a system of {} x {}: the export-control thresholds apply to a chip; try "
+                              "`xpuspec export-control {}`", c->id, c->system_chips, c->system_chip, c->system_chip));
+    }
+  }
+  ctx.emit(render::render(make_export_control(chips, bundled_export_rules()), ctx.output_format(),
                           ctx.output_style()));
   return 0;
 }

@@ -156,7 +156,7 @@ void setup_plan(CLI::App& app, context& ctx) {
                    "Chips one model instance runs on, tensor and expert parallel together (default: the fewest that "
                    "hold it)", 1, 1'000'000)
       ->type_name("N");
-  add_number_option(*serve, "--prompt", s->prompt, "Prompt tokens, for a time-to-first-token bound", {0, 1e9})
+  add_number_option(*serve, "--prompt", s->prompt, "Prompt tokens, for a time-to-first-token bound (0: none)", {0, 1e9})
       ->type_name("N");
   serve->callback([s, &ctx] { ctx.run = [s](context& c) { return run_serve(*s, c); }; });
 }

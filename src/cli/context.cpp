@@ -258,7 +258,7 @@ void add_filter_options(CLI::App& sub, list_filter& filter) {
          "--kind", [&filter](const std::string& kind) { filter.kind = subject_kind_from_string(kind); },
          "chip, system (whole systems: CloudMatrix 384, GB200 NVL72, TPU pods, ...) or all (default: chip, or all "
          "when chips are named)")
-      ->check(CLI::IsMember({"chip", "system", "all"}))
+      ->transform(CLI::IsMember({"chip", "system", "all"}, CLI::ignore_case))
       ->type_name("KIND");
   sub.add_option("--since", filter.since, "Only chips released in or after this year or month (2023, 2023-06)")
       ->check([](const std::string& date) {

@@ -55,8 +55,7 @@ void catalog::defer_systems(std::function<std::vector<chip>(const catalog&)> bui
 
 const std::vector<chip>& catalog::systems() const {
   if (systems_built_ || !build_systems_) return systems_;
-  systems_built_ = true;
-  std::vector<chip> built = build_systems_(*this);
+  std::vector<chip> built = build_systems_(*this);  // a throw leaves them unbuilt, to throw again next time
   std::vector<std::string> problems;
   for (auto& system : built) {
     // A user's chip outranks a bundled system: it keeps a name both claim, and a system whose id it takes is
@@ -73,7 +72,12 @@ const std::vector<chip>& catalog::systems() const {
     }
     systems_.push_back(std::move(system));
   }
-  if (!problems.empty()) throw error(fmt::format("{}", fmt::join(problems, "\n")));
+  if (!problems.empty()) {
+    systems_.clear();
+    system_index_.clear();
+    throw error(fmt::format("{}", fmt::join(problems, "\n")));
+  }
+  systems_built_ = true;
   return systems_;
 }
 

@@ -6,6 +6,8 @@
 #include "xpuspec/match.hpp"
 #include "xpuspec/names.hpp"
 
+#include <fmt/format.h>
+
 namespace xpuspec {
 namespace {
 
@@ -25,18 +27,25 @@ std::size_t enough(double per_chip, double need) { return chips_to_match(per_chi
 double training_flops(const train_job& job) { return 6 * job.active_params * job.tokens; }
 
 utilisation_choice default_utilisation(const chip& c, const std::vector<run_utilisation>& runs) {
+  if (runs.empty()) return {fallback_mfu, nullptr, false, false};
   const std::string_view chip_id = c.is_system() ? c.system_chip.view() : c.id.view();
-  const auto lowest = [&](auto&& qualifies) {
-    const run_utilisation* best = nullptr;
+  const auto median = [&](auto&& qualifies) -> const run_utilisation* {
+    std::vector<const run_utilisation*> implied;
+    std::vector<const run_utilisation*> reported;
     for (const auto& r : runs) {
-      if (qualifies(r) && (!best || r.mfu < best->mfu)) best = &r;
+      if (qualifies(r)) (r.implied ? implied : reported).push_back(&r);
     }
-    return best;
+    auto& pool = implied.empty() ? reported : implied;
+    if (pool.empty()) return nullptr;
+    std::sort(pool.begin(), pool.end(), [](const run_utilisation* a, const run_utilisation* b) {
+      return a->mfu < b->mfu || (a->mfu == b->mfu && a->run_id < b->run_id);
+    });
+    return pool[(pool.size() - 1) / 2];
   };
-  const run_utilisation* run = lowest([&](const run_utilisation& r) { return r.chip_id == chip_id; });
-  if (!run) run = lowest([&](const run_utilisation& r) { return to_lower(r.vendor) == to_lower(c.vendor); });
+  const run_utilisation* run = median([&](const run_utilisation& r) { return r.chip_id == chip_id; });
+  if (!run) run = median([&](const run_utilisation& r) { return to_lower(r.vendor) == to_lower(c.vendor); });
   if (!run) return {};
-  return {run->mfu, run, false};
+  return {run->mfu, run, false, true};
 }
 
 train_report plan_training(const std::vector<const chip*>& chips, const train_job& job,
@@ -112,6 +121,14 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
       add_reason(row.missing_reason, "memory unknown: an instance of one chip is assumed");
     }
     const double n = static_cast<double>(row.instance);
+    const std::size_t chips_each = c->is_system() ? c->system_chips : 1;
+    row.instance_chips = row.instance * chips_each;
+    if (!row.instance_fits) {
+      // Rates for an instance that cannot hold the model would describe nothing that can run.
+      add_reason(row.missing_reason, fmt::format("{} does not hold the model: no rates", row.instance));
+      report.rows.push_back(std::move(row));
+      continue;
+    }
     if (row.bandwidth_tb_s.known() && bytes_per_step > 0) {
       row.tokens_per_s_bandwidth = job.batch * n * *row.bandwidth_tb_s.number * 1e12 / bytes_per_step;
     } else if (!row.bandwidth_tb_s.known()) {
@@ -125,9 +142,10 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
     }
     if (row.tokens_per_s_bandwidth && row.tokens_per_s_compute) {
       row.bound = *row.tokens_per_s_bandwidth <= *row.tokens_per_s_compute ? "bandwidth" : "compute";
-      row.tokens_per_s_per_chip = std::min(*row.tokens_per_s_bandwidth, *row.tokens_per_s_compute) / n;
+      row.tokens_per_s_per_chip =
+          std::min(*row.tokens_per_s_bandwidth, *row.tokens_per_s_compute) / static_cast<double>(row.instance_chips);
     }
-    // Prefill: the prompt's 2 x active x tokens FLOPs at peak, and no faster than one read of the weights.
+    // Prefill: the prompt's 2 x active x tokens FLOPs at peak, and no faster than one read of the active weights.
     if (job.prompt > 0 && row.tflops.known() && row.bandwidth_tb_s.known()) {
       const double compute_s = 2 * job.active_params * job.prompt / (n * *row.tflops.number * 1e12);
       const double read_s = job.active_params * job.bytes_per_param / (n * *row.bandwidth_tb_s.number * 1e12);
@@ -143,7 +161,7 @@ serve_report plan_serving(const std::vector<const chip*>& chips, const serve_job
     for (const auto& m : measured) {
       const bool same_chip = m.chip == c->id.view() && !c->is_system();
       if (!same_chip || job.active_params <= 0 || std::abs(m.params_active - job.active_params) > 0.03 * job.active_params) continue;
-      measured_check check{m.id, m.benchmark, m.chips, m.prec, m.tokens_per_s, std::nullopt};
+      measured_check check{m.id, m.benchmark, m.chips, m.prec, m.precision_stated, m.tokens_per_s, std::nullopt};
       const metric_value peak = evaluate(*c, metric::tflops, m.prec);
       if (peak.known()) check.bound_tokens_per_s = static_cast<double>(m.chips) * *peak.number * 1e12 / (2 * job.active_params);
       row.measured.push_back(std::move(check));

@@ -55,6 +55,10 @@ training_runs parse_training_runs(std::string_view text, std::string_view origin
     run.chip = in.text(r, "chip", where);
     run.chips = amount(in, r, "chips", where, true);
     run.chip_hours = amount(in, r, "chip_hours", where, true);
+    if (const auto bound = r.find("chip_hours_upper_bound"); bound != r.end()) {
+      if (!bound->is_boolean()) in.fail(where + "/chip_hours_upper_bound", "must be true or false");
+      run.chip_hours_upper_bound = bound->get<bool>();
+    }
     const std::string p = in.text(r, "peak_precision", where);
     const auto prec = precision_from_string(p);
     if (!prec) in.fail(where + "/peak_precision", fmt::format("\"{}\" is not a precision", p));
@@ -112,7 +116,8 @@ std::vector<run_utilisation> run_utilisations(const catalog& cat, const training
     training_runs one{data.about, {run}, data.sources};
     const run_row row = make_runs(cat, std::move(one)).rows.front();
     run_utilisation u{run.id, run.model, c->id.str(), c->vendor.str(), 0, true};
-    if (row.implied_mfu.known()) {
+    // An implied MFU from a calendar window is only a floor: the run's own figure is the better default.
+    if (row.implied_mfu.known() && !(run.chip_hours_upper_bound && run.reported_mfu)) {
       u.mfu = *row.implied_mfu.number;
     } else if (run.reported_mfu) {
       u.mfu = *run.reported_mfu;
@@ -141,6 +146,10 @@ inference_results parse_inference_results(std::string_view text, std::string_vie
     const auto prec = precision_from_string(p);
     if (!prec) in.fail(where + "/precision", fmt::format("\"{}\" is not a precision", p));
     m.prec = *prec;
+    if (const auto stated = r.find("precision_stated"); stated != r.end()) {
+      if (!stated->is_boolean()) in.fail(where + "/precision_stated", "must be true or false");
+      m.precision_stated = stated->get<bool>();
+    }
     m.tokens_per_s = *amount(in, r, "tokens_per_s", where, false);
     const auto cited = strings(in, r, "sources", where);
     if (cited.empty()) in.fail(where, "a result needs at least one source");

@@ -134,7 +134,8 @@ std::string describe(const value& v) {
 
 class system_builder {
  public:
-  system_builder(const chip& of, std::uint32_t count) : of_(of), count_(count) {}
+  system_builder(const chip& of, std::uint32_t count, basis count_basis)
+      : of_(of), count_(count), count_basis_(count_basis) {}
 
   std::string source_id(text id) const { return id.empty() ? std::string() : fmt::format("{}:{}", of_.id, id); }
 
@@ -156,7 +157,8 @@ class system_builder {
       return v;
     }
     v.amount = *per_chip.amount * count_;
-    v.basis = std::max(basis::derived, per_chip.basis);
+    // A projected system's chips are projected, whatever the chip's own figures are.
+    v.basis = std::max({basis::derived, per_chip.basis, count_basis_});
     v.source = source_id(per_chip.source);
     v.note = fmt::format("{} x {} {} ({}'s {})", count_, format_amount(*per_chip.amount), unit, of_.id, field);
     return v;
@@ -187,6 +189,7 @@ class system_builder {
  private:
   const chip& of_;
   std::uint32_t count_;
+  basis count_basis_;
 };
 
 const value_kind count_kind = plain_number(1, most_chips / system_scale, "chips");
@@ -238,7 +241,7 @@ chip parse_system(std::string_view document, std::string_view origin, const chip
   const value count = sys.stated(*count_node, "/chips", count_kind);
   if (!count.known() || *count.amount != std::floor(*count.amount)) in.fail("/chips", "must be a whole number of chips");
   const auto n = static_cast<std::uint32_t>(*count.amount);
-  const system_builder build(*of, n);
+  const system_builder build(*of, n, count.basis);
 
   out.family = "system";
   out.form_factor = fmt::format("{} x {}", n, of->name);

@@ -26,6 +26,8 @@ std::string human_number(double x) {
   return text;
 }
 
+std::string plural(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
 double tidy_number(double x) {
   if (!std::isfinite(x) || x == 0) return x;
   // 12 significant digits keep every figure any spec sheet prints (five at most) and every ratio far past its

@@ -50,6 +50,8 @@ std::string big_number(double x);
 
 // "989.4", "3.35", "0.0412": four significant digits, no exponent, no trailing zeros.
 std::string human_number(double x);
+// "1 chip", "8 chips".
+std::string plural(std::size_t n, std::string_view noun);
 // The number policy of the machine formats (JSON, JSON Lines, CSV, TSV): 12 significant digits, then the
 // shortest text that reads back as that double. Tables have their own, human_number.
 double tidy_number(double x);

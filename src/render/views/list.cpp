@@ -19,8 +19,8 @@ struct view<list_report> {
     const auto systems = static_cast<std::size_t>(std::count_if(r.chips.begin(), r.chips.end(), [](const chip* c) { return c->is_system(); }));
     const std::size_t chips = r.chips.size() - systems;
     std::vector<std::string> counts;
-    if (chips > 0 || systems == 0) counts.push_back(fmt::format("{} chip{}", chips, chips == 1 ? "" : "s"));
-    if (systems > 0) counts.push_back(fmt::format("{} system{}", systems, systems == 1 ? "" : "s"));
+    if (chips > 0 || systems == 0) counts.push_back(plural(chips, "chip"));
+    if (systems > 0) counts.push_back(plural(systems, "system"));
     g.notes.push_back(fmt::format("{}", fmt::join(counts, ", ")));
     return g;
   }

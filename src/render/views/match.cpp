@@ -53,6 +53,13 @@ struct view<match_report> {
     g.notes.emplace_back("* binding: the dimension that needs the most chips; the others are then more than matched.");
     g.notes.push_back("power: " + power_line(r.subject_power, r.chips_needed.value_or(0), subject) + " vs " +
                       power_line(r.target_power, r.count, target));
+    if (r.subject->is_system() != r.target->is_system()) {
+      // A system's power covers its CPUs, switches, optics and fans; a chip's TDP covers the chip.
+      const chip& system = r.subject->is_system() ? *r.subject : *r.target;
+      g.notes.push_back(fmt::format("{} is a system of {} chips: counts of it are systems, and its power covers more "
+                                    "than chips (CPUs, switches, fans), so the power line is not like for like",
+                                    system.id, system.system_chips));
+    }
     if (r.subject_cost_usd && r.target_cost_usd) {
       g.notes.push_back(fmt::format("list price: {} USD vs {} USD", human_number(*r.subject_cost_usd),
                                     human_number(*r.target_cost_usd)));

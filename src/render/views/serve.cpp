@@ -29,10 +29,10 @@ struct view<serve_report> {
                                         human_number(job.batch), to_string(job.prec)));
     if (job.prompt > 0) {
       g.preamble.emplace_back("TTFT", fmt::format("lower bound for a {}-token prompt: the larger of 2 x active x prompt "
-                                                  "/ (n x peak) and one read of the weights / (n x bandwidth)",
+                                                  "/ (n x peak) and one read of the active weights / (n x bandwidth)",
                                                   human_number(job.prompt)));
     }
-    g.headers = {"chip", "memory GB", "chips/instance", "tok/s (bandwidth)", "tok/s (compute)", "bound", "tok/s/chip"};
+    g.headers = {"chip", "memory GB", "per instance", "tok/s (bandwidth)", "tok/s (compute)", "bound", "tok/s/chip"};
     if (job.prompt > 0) g.headers.emplace_back("TTFT ms");
     g.headers.insert(g.headers.end(), {"USD/h", "tok/USD"});
     for (const auto& row : r.rows) {
@@ -59,14 +59,21 @@ struct view<serve_report> {
       }
     }
     for (const auto& row : r.rows) {
+      if (row.subject->is_system()) {
+        g.notes.push_back(fmt::format("{}: a system of {} chips: its instance counts systems, its tok/s/chip is per "
+                                      "chip of the {}",
+                                      row.subject->id, row.subject->system_chips, row.instance_chips));
+      }
       if (!row.instance_fits) {
-        g.notes.push_back(fmt::format("{}: {} chips do not hold the weights and KV cache; it takes {}", row.subject->id,
-                                      row.instance, *row.chips_to_fit));
+        g.notes.push_back(fmt::format("{}: {} do not hold the weights and KV cache; it takes {}", row.subject->id,
+                                      plural(row.instance, "chip"), *row.chips_to_fit));
       }
       for (const auto& m : row.measured) {
         g.notes.push_back(fmt::format(
-            "{}: measured {} tok/s on {} chips at {} ({}; {}){}", row.subject->id, human_number(m.measured_tokens_per_s),
-            m.chips, to_string(m.prec), m.benchmark, m.id,
+            "{}: measured {} tok/s on {} at {}, at the benchmark's own batch ({}; {}){}", row.subject->id,
+            human_number(m.measured_tokens_per_s), plural(m.chips, "chip"),
+            m.precision_stated ? std::string(to_string(m.prec)) : fmt::format("{} (assumed: the result does not state it)", to_string(m.prec)),
+            m.benchmark, m.id,
             m.bound_tokens_per_s ? fmt::format(": {} of the compute bound for those chips, {} tok/s",
                                                human_number(m.measured_tokens_per_s / *m.bound_tokens_per_s),
                                                human_number(*m.bound_tokens_per_s))
@@ -74,9 +81,9 @@ struct view<serve_report> {
       }
     }
     for (const auto& row : r.rows) {
-      if (row.chips_to_fit && row.domain && static_cast<double>(*row.chips_to_fit) > *row.domain) {
-        g.notes.push_back(fmt::format("{}: needs {} chips to hold the model, more than one scale-up domain ({})",
-                                      row.subject->id, *row.chips_to_fit, human_number(*row.domain)));
+      if (row.domain && static_cast<double>(row.instance_chips) > *row.domain) {
+        g.notes.push_back(fmt::format("{}: an instance of {} spans more than one scale-up domain ({})",
+                                      row.subject->id, plural(row.instance_chips, "chip"), human_number(*row.domain)));
       }
       if (!row.missing_reason.empty()) g.notes.push_back(fmt::format("{}: {}", row.subject->id, row.missing_reason));
     }
@@ -93,7 +100,8 @@ struct view<serve_report> {
       entry["tflops"] = metric_json(row.tflops);
       entry["chips_to_fit"] = count_or_null(row.chips_to_fit);
       entry["domain"] = number_or_null(row.domain);
-      entry["instance_chips"] = row.instance;
+      entry["instance"] = row.instance;
+      entry["instance_chips"] = row.instance_chips;
       entry["instance_fits"] = row.instance_fits;
       entry["tokens_per_s_bandwidth"] = number_or_null(row.tokens_per_s_bandwidth);
       entry["tokens_per_s_compute"] = number_or_null(row.tokens_per_s_compute);
