@@ -72,7 +72,8 @@ render::findings_format context::findings_format() const {
   if (options.json || options.format == "json") return render::findings_format::json;
   if (options.format == "table" || options.format == "text") return render::findings_format::text;
   if (options.format == "github") return render::findings_format::github;
-  throw error(fmt::format("--format {}: validate prints its findings as text, json or github", options.format));
+  if (options.format == "sarif") return render::findings_format::sarif;
+  throw error(fmt::format("--format {}: validate prints its findings as text, json, github or sarif", options.format));
 }
 
 render::style context::output_style() const {
@@ -102,11 +103,11 @@ void context::emit(const std::string& text) const {
 
 namespace {
 
-// The report formats, then the two that only validate's findings have.
+// The report formats, then the ones only validate's findings have.
 std::vector<std::string> format_choices() {
   std::vector<std::string> names;
   for (const auto name : render::format_choices()) names.emplace_back(name);
-  names.insert(names.end(), {"text", "github"});
+  names.insert(names.end(), {"text", "github", "sarif"});
   return names;
 }
 

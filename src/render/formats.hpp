@@ -27,5 +27,7 @@ std::string write_delimited(const records& r, dialect d);  // delimited.cpp
 std::string to_text(const validation_report& r, const style& s);
 std::string to_github(const validation_report& r);
 json findings_document(const validation_report& r);
+// SARIF 2.1.0 (OASIS), for GitHub code scanning and GitLab: one run, every rule with its why, each finding a result.
+json sarif_document(const validation_report& r);
 
 }  // namespace xpuspec::render

@@ -73,6 +73,7 @@ std::string render(const validation_report& r, findings_format f, const style& s
   switch (f) {
     case findings_format::json: return write_json(findings_document(r));
     case findings_format::github: return to_github(r);
+    case findings_format::sarif: return write_json(sarif_document(r));
     case findings_format::text: break;
   }
   return to_text(r, s);

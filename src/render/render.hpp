@@ -51,7 +51,7 @@ std::string render_svg(const roofline_report& r);
 std::string render_svg(const rank_report& r);
 
 // validate's findings: compiler-style lines, JSON, or GitHub Actions workflow commands (annotations).
-enum class findings_format { text, json, github };
+enum class findings_format { text, json, github, sarif };
 std::string render(const validation_report& r, findings_format f, const style& s);
 
 // `validate --list-rules`.
