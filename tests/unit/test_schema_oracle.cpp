@@ -10,17 +10,7 @@
 #include <set>
 #include <sstream>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wrestrict"  // inside valijson's json_pointer handling (GCC 12)
-#endif
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validator.hpp>
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "valijson.hpp"
 
 #include "helpers.hpp"
 #include "xpuspec/schema.hpp"
