@@ -3,6 +3,7 @@
 // what makes a file unusable; this adds the plausibility rules a spec file can break while still loading, and
 // the rules across files.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,11 @@ struct validation_report {
   std::size_t count(severity s) const;
   bool failed(bool strict) const { return count(severity::error) > 0 || (strict && count(severity::warning) > 0); }
 };
+
+// The day the date rules (release-passed, price-age) and the man page's date use: today (UTC), or
+// SOURCE_DATE_EPOCH where set (the reproducible-builds convention), so a build or a test can pin it. Throws
+// xpuspec::error for a SOURCE_DATE_EPOCH that is not a count of seconds.
+std::chrono::year_month_day today();
 
 // The bundled data as one layer.
 validation_layer bundled_layer();

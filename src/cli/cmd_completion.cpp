@@ -148,6 +148,12 @@ _xpuspec_files() {{
 
 _xpuspec() {{
   local cur=${{COMP_WORDS[COMP_CWORD]}} prev=${{COMP_WORDS[COMP_CWORD-1]}}
+  # "--by=tf": bash splits the word at "=" (COMP_WORDBREAKS), so the option is one or two words back.
+  if [[ $cur == "=" ]]; then
+    cur="" prev=${{COMP_WORDS[COMP_CWORD-1]}}
+  elif [[ $prev == "=" && COMP_CWORD -ge 2 ]]; then
+    prev=${{COMP_WORDS[COMP_CWORD-2]}}
+  fi
   local cmd="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$cmd ${{COMP_WORDS[i]}}" in

@@ -1,6 +1,7 @@
 #include "xpuspec/names.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -78,19 +79,34 @@ std::vector<std::string> closest_names(std::string_view typed, const std::vector
   const std::string needle = to_lower(typed);
   // A typo costs a few edits; a short name typed for a longer one ("h10" for "h100-pcie") is a prefix.
   const std::size_t budget = std::max<std::size_t>(2, needle.size() / 3);
-  std::vector<std::pair<std::size_t, std::string>> scored;
+  // Ranked by the score, then names that start with what was typed, then by the plain edit distance, then by how
+  // much the length differs: "h10" suggests h100 before h20 (one edit each) and before h100-pcie (also a prefix).
+  struct suggestion {
+    std::size_t score;
+    bool not_prefix;
+    std::size_t distance;
+    std::size_t extra_length;
+    std::string name;
+    bool operator<(const suggestion& other) const {
+      return std::tie(score, not_prefix, distance, extra_length, name) <
+             std::tie(other.score, other.not_prefix, other.distance, other.extra_length, other.name);
+    }
+  };
+  std::vector<suggestion> scored;
   for (const auto& candidate : candidates) {
     if (candidate.size() > longest_suggested_name) continue;
     const std::string lower = to_lower(candidate);
-    std::size_t score = edit_distance(needle, lower);
-    if (!needle.empty() && (lower.starts_with(needle) || needle.starts_with(lower))) {
-      score = std::min<std::size_t>(score, 1);
-    }
-    if (score <= budget) scored.emplace_back(score, candidate);
+    const std::size_t distance = edit_distance(needle, lower);
+    std::size_t score = distance;
+    // Only what was typed as the start of a longer name: "h100-pcei" is a typo of h100-pcie, not a long h100.
+    const bool prefix = !needle.empty() && lower.starts_with(needle);
+    if (prefix) score = std::min<std::size_t>(score, 1);
+    const std::size_t extra = lower.size() > needle.size() ? lower.size() - needle.size() : needle.size() - lower.size();
+    if (score <= budget) scored.push_back({score, !prefix, distance, extra, candidate});
   }
   std::sort(scored.begin(), scored.end());
   std::vector<std::string> out;
-  for (auto& [score, name] : scored) {
+  for (auto& [score, not_prefix, distance, extra, name] : scored) {
     if (out.size() == limit) break;
     if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(std::move(name));
   }

@@ -80,26 +80,6 @@ std::optional<date_span> span_of(std::string_view text) {
                    year_month_day{year_month_day_last{y, month_day_last{month{last_month}}}}};
 }
 
-// The day date rules (release-passed, price-age) measure against: today, or the reproducible-builds convention's
-// SOURCE_DATE_EPOCH (seconds since 1970) where set, so a build or a test can pin it. Read once, on the first
-// call, which validate() makes before its workers start, so a bad value is reported from the main thread.
-std::chrono::year_month_day today() {
-  static const std::chrono::year_month_day day = [] {
-    using namespace std::chrono;
-    const char* pinned = std::getenv("SOURCE_DATE_EPOCH");
-    if (pinned == nullptr || *pinned == '\0') return year_month_day(floor<days>(system_clock::now()));
-    const std::string_view text(pinned);
-    long long seconds = 0;
-    const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-    constexpr long long max_seconds = 253402300799;  // 9999-12-31T23:59:59Z
-    if (problem != std::errc() || end != text.data() + text.size() || seconds < 0 || seconds > max_seconds) {
-      throw error(fmt::format("SOURCE_DATE_EPOCH=\"{}\" is not a count of seconds since 1970 (0 to {})",
-                              printable(text), max_seconds));
-    }
-    return year_month_day(floor<days>(sys_seconds(std::chrono::seconds(seconds))));
-  }();
-  return day;
-}
 
 // A list price older than this no longer says what the chip costs: clouds reprice every few months.
 constexpr std::chrono::months price_max_age{12};
@@ -512,6 +492,27 @@ validation_report validate(const std::vector<validation_layer>& layers, std::siz
   validation_report report;
   for (const auto& layer : layers) check_layer(layer, jobs, report);
   return report;
+}
+
+// The day date rules (release-passed, price-age) measure against: today, or the reproducible-builds convention's
+// SOURCE_DATE_EPOCH (seconds since 1970) where set, so a build or a test can pin it. Read once, on the first
+// call, which validate() makes before its workers start, so a bad value is reported from the main thread.
+std::chrono::year_month_day today() {
+  static const std::chrono::year_month_day day = [] {
+    using namespace std::chrono;
+    const char* pinned = std::getenv("SOURCE_DATE_EPOCH");
+    if (pinned == nullptr || *pinned == '\0') return year_month_day(floor<days>(system_clock::now()));
+    const std::string_view text(pinned);
+    long long seconds = 0;
+    const auto [end, problem] = std::from_chars(text.data(), text.data() + text.size(), seconds);
+    constexpr long long max_seconds = 253402300799;  // 9999-12-31T23:59:59Z
+    if (problem != std::errc() || end != text.data() + text.size() || seconds < 0 || seconds > max_seconds) {
+      throw error(fmt::format("SOURCE_DATE_EPOCH=\"{}\" is not a count of seconds since 1970 (0 to {})",
+                              printable(text), max_seconds));
+    }
+    return year_month_day(floor<days>(sys_seconds(std::chrono::seconds(seconds))));
+  }();
+  return day;
 }
 
 }  // namespace xpuspec

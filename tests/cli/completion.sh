@@ -28,6 +28,10 @@ offers completion xpuspec comp
 offers h100 xpuspec compare h1
 offers h100-pcie xpuspec compare h100 h1
 offers tflops_per_watt xpuspec rank --by tflops_p
+# --by=VALUE: bash splits at "=", so the words are "--by" "=" "tflops_p" (or "=" alone right after the sign).
+offers tflops_per_watt xpuspec rank --by = tflops_p
+offers tflops_per_watt xpuspec rank --by =
+offers fp8 xpuspec compare h100 --precision = fp
 offers tflops,tdp_w xpuspec compare h100 -m tflops,tdp
 offers interconnect xpuspec match b200 --to h100 --by inter
 offers train xpuspec plan t

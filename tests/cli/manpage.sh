@@ -10,6 +10,8 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 [ -s "$page" ] || { echo "no man page at $page" >&2; exit 1; }
 command -v groff >/dev/null || { echo "skipped: no groff (apt-get install groff-base)" >&2; exit 77; }
 warnings=$(groff -z -ww -man "$page" 2>&1) || fail "groff exited non-zero"
+# The title line carries the page's date (the build day, or SOURCE_DATE_EPOCH's): man prints it in the footer.
+grep -Eq '^\.TH XPUSPEC 1 "[0-9]{4}-[0-9]{2}-[0-9]{2}" ' "$page" || fail ".TH has no date: $(grep '^\.TH' "$page")"
 [ -z "$warnings" ] || fail "groff warns: $warnings"
 
 text=$(groff -man -Tutf8 "$page" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g; s/.\x08//g')

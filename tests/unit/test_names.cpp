@@ -21,6 +21,16 @@ TEST_CASE("closest names: typos and prefixes, closest first, case-insensitive", 
   CHECK(did_you_mean("qwertyuiop", names).empty());
 }
 
+TEST_CASE("closest names: among equal scores, a name that starts with what was typed, then the nearer, first",
+          "[names]") {
+  const std::vector<std::string> names{"h100-pcie", "h20", "h100", "h100-nvl", "mi308x", "mi300x"};
+  // "h10" is one edit from h20 and from h100, and a prefix of three: the shortest prefix match leads.
+  CHECK(closest_names("h10", names, 3) == std::vector<std::string>{"h100", "h100-nvl", "h100-pcie"});
+  // "h100-pcei" is two edits from h100-pcie and a prefix-free typo: h100-pcie, not h100, leads.
+  CHECK(closest_names("h100-pcei", names, 1) == std::vector<std::string>{"h100-pcie"});
+  CHECK(closest_names("mi30", names, 2) == std::vector<std::string>{"mi300x", "mi308x"});
+}
+
 TEST_CASE("a name too long to be a typo gets no suggestion, and costs nothing to compare", "[names]") {
   // Two 2 MB names would be 4e12 steps of edit distance; past the cap neither side is compared at all.
   const std::string huge(2'000'000, 'a');
