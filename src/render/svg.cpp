@@ -86,6 +86,9 @@ double nice_step(double hi, int count) {
   return 10 * power;
 }
 
+// Announced and projected chips: figures from a launch or a roadmap, not from a product that ships.
+bool not_shipping(const chip& c) { return c.status == "announced" || c.status == "projected"; }
+
 }  // namespace
 
 std::string render_svg(const roofline_report& r) {
@@ -167,18 +170,24 @@ std::string render_svg(const roofline_report& r) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
     const std::string_view colour = palette[i % palette.size()];
+    // A chip that is not shipping is drawn dashed, so a projection never passes for a measured product; past the
+    // palette's eight colours, lines repeat a colour with a hollow knee so no two read the same.
+    const bool projection = not_shipping(*l.subject);
+    const std::string dash = projection ? R"( stroke-dasharray="7 4")" : "";
+    const bool second_round = i >= palette.size();
     const double start = std::pow(10.0, x0), end = std::pow(10.0, x1);
     const double rise_end = std::min(l.knee, end);
-    c.body += fmt::format(R"(<polyline fill="none" stroke="{}" stroke-width="2.5" points="{},{} {},{} {},{}"/>)",
-                          colour, px(sx(start)), px(sy(std::max(l.bandwidth * start, std::pow(10.0, y0)))),
+    c.body += fmt::format(R"(<polyline fill="none" stroke="{}" stroke-width="2.5"{} points="{},{} {},{} {},{}"/>)",
+                          colour, dash, px(sx(start)), px(sy(std::max(l.bandwidth * start, std::pow(10.0, y0)))),
                           px(sx(rise_end)), px(sy(l.bandwidth * rise_end)), px(sx(end)), px(sy(l.peak))) +
               "\n";
-    c.body += fmt::format(R"(<circle cx="{}" cy="{}" r="4.5" fill="{}" stroke="#ffffff" stroke-width="1.5"/>)",
-                          px(sx(l.knee)), px(sy(l.peak)), colour) +
+    c.body += fmt::format(R"(<circle cx="{}" cy="{}" r="4.5" fill="{}" stroke="{}" stroke-width="1.5"/>)",
+                          px(sx(l.knee)), px(sy(l.peak)), second_round ? "#ffffff" : colour,
+                          second_round ? colour : "#ffffff") +
               "\n";
-    c.line(legend_x, legend_y - 4, legend_x + 22, legend_y - 4, colour, 3);
-    c.text(legend_x + 28, legend_y, fmt::format("{}: {}, knee {}", l.subject->id, human_number(l.peak),
-                                                human_number(l.knee)),
+    c.line(legend_x, legend_y - 4, legend_x + 22, legend_y - 4, colour, 3, dash);
+    c.text(legend_x + 28, legend_y, fmt::format("{}: {}, knee {}{}", l.subject->id, human_number(l.peak),
+                                                human_number(l.knee), projection ? " (projected, dashed)" : ""),
            "start", 12);
     legend_y += 22;
   }
@@ -224,10 +233,14 @@ std::string render_svg(const rank_report& r) {
     if (row.value.known()) {
       const double v = *row.value.number;
       const std::string_view colour = palette[0];
-      c.body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>)", px(label_w), px(y + 4),
-                            px(std::max(1.0, sx(v) - label_w)), px(row_h - 8), colour) +
+      // A chip that is not shipping gets a hollow bar: a projection, not a product.
+      const bool projection = not_shipping(*row.subject);
+      c.body += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}" stroke-width="1.5"{}/>)",
+                            px(label_w), px(y + 4), px(std::max(1.0, sx(v) - label_w)), px(row_h - 8),
+                            projection ? "none" : colour, colour, projection ? R"( stroke-dasharray="4 2")" : "") +
                 "\n";
-      const std::string tag = row.value.basis == basis::vendor ? "" : fmt::format(" [{}]", to_string(row.value.basis));
+      const std::string tag = (row.value.basis == basis::vendor ? "" : fmt::format(" [{}]", to_string(row.value.basis))) +
+                              (projection ? fmt::format(" ({})", row.subject->status) : "");
       c.text(sx(v) + 6, y + 17, human_number(v) + tag, "start", 12);
     } else {
       c.text(label_w + 8, y + 17, fmt::format("missing: {}", short_reason(row.value.reason)), "start", 12, faint,
