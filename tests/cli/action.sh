@@ -23,7 +23,8 @@ out=$(action INPUT_PATHS="acme-alpha.json bad.json" 2>&1); status=$?
 grep -q '^::error file=bad.json,line=17,col=12,' <<< "$out" && ok "annotation on the offending line" ||
   no "no annotation for bad.json:17:12 in: $out"
 action INPUT_PATHS="bad.json" INPUT_SARIF="out.sarif" >/dev/null 2>&1
-python3 -c "import json,sys; d=json.load(open('out.sarif')); sys.exit(d['version'] != '2.1.0' or not d['runs'][0]['results'])" &&
+# grep, not a JSON reader: a minimal Debian has no python3 (the SARIF's shape has its own schema test).
+grep -q '"version": "2.1.0"' out.sarif && grep -q '"ruleId": "positive-finite"' out.sarif &&
   ok "SARIF written beside the annotations" || no "no SARIF in out.sarif"
 out=$(action INPUT_PATHS="acme-alpha.json" INPUT_STRICT="yes" 2>&1); status=$?
 [ $status = 2 ] && grep -q "strict must be true or false" <<< "$out" && ok "a bad strict input is a usage error" ||

@@ -6,6 +6,7 @@
 set -euo pipefail
 bin=$1
 command -v sqlite3 >/dev/null || { echo "sqlite3 not found: skipped"; exit 77; }
+command -v python3 >/dev/null || { echo "python3 not found (it reads the JSON side): skipped"; exit 77; }
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cd "$scratch"
