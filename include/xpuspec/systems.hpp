@@ -21,6 +21,10 @@ using chip_lookup = std::function<const chip*(std::string_view name)>;
 // (a chip it names that is not in `chips` included).
 chip parse_system(std::string_view document, std::string_view origin, const chip_lookup& chips);
 
+// A system keeps its chip's sources under "CHIP:ID": whether a source id of `system` is one of those (a figure
+// that is the chip's times N), not the system file's own.
+bool is_chip_source(const chip& system, std::string_view source_id);
+
 // Every bundled system (data/systems/*.json), built on `chips`: a user's chip file that replaces a bundled chip
 // changes the systems built from it.
 std::vector<chip> bundled_systems(const chip_lookup& chips);

@@ -38,6 +38,35 @@ std::vector<std::string> strings(const document_reader& in, const json& run, con
   return out;
 }
 
+// The record's "sources": at least one, each a key of the document's "sources".
+std::vector<std::string> cited_sources(const document_reader& in, const json& record, const std::string& where,
+                                       const std::vector<source_ref>& sources, std::string_view what) {
+  std::vector<std::string> cited = strings(in, record, "sources", where);
+  if (cited.empty()) in.fail(where, fmt::format("{} needs at least one source", what));
+  for (const auto& s : cited) in.cited(sources, s, where + "/sources");
+  return cited;
+}
+
+// A run's implied MFU on `subject`, the chip it ran on.
+run_row run_row_on(const chip& subject, const training_run& run) {
+  run_row row;
+  row.run = run;
+  row.subject = &subject;
+  row.model_flop = 6 * run.params_active_b * 1e9 * run.tokens_t * 1e12;
+  row.peak = evaluate(subject, metric::tflops, run.peak_precision);
+  if (!run.chip_hours) {
+    row.implied_mfu.missing = absence::unpublished;
+    row.implied_mfu.reason = "the run's chip-hours are unpublished";
+  } else if (!row.peak.known()) {
+    row.implied_mfu.missing = row.peak.missing;
+    row.implied_mfu.reason = row.peak.reason;
+  } else {
+    row.implied_mfu.number = row.model_flop / (*run.chip_hours * 3600 * *row.peak.number * 1e12);
+    row.implied_mfu.basis = std::max(row.peak.basis, basis::derived);
+  }
+  return row;
+}
+
 }  // namespace
 
 training_runs parse_training_runs(std::string_view text, std::string_view origin) {
@@ -65,9 +94,7 @@ training_runs parse_training_runs(std::string_view text, std::string_view origin
     run.peak_precision = *prec;
     run.reported_mfu = amount(in, r, "reported_mfu", where, true);
     if (run.reported_mfu && *run.reported_mfu > 1) in.fail(where + "/reported_mfu", "is a fraction: at most 1");
-    run.sources = strings(in, r, "sources", where);
-    if (run.sources.empty()) in.fail(where, "a run needs at least one source");
-    for (const auto& s : run.sources) in.cited(sources, s, where + "/sources");
+    run.sources = cited_sources(in, r, where, sources, "a run");
     run.notes = strings(in, r, "notes", where);
     out.runs.push_back(std::move(run));
   });
@@ -84,26 +111,13 @@ training_runs bundled_training_runs() {
 runs_report make_runs(const catalog& cat, training_runs data) {
   runs_report report{std::move(data), {}};
   for (const auto& run : report.data.runs) {
-    run_row row;
-    row.run = run;
+    const chip* subject = nullptr;
     try {
-      row.subject = &cat.get(run.chip);
+      subject = &cat.get(run.chip);
     } catch (const error& e) {
       throw error(fmt::format("training run \"{}\": {}", run.id, e.what()));
     }
-    row.model_flop = 6 * run.params_active_b * 1e9 * run.tokens_t * 1e12;
-    row.peak = evaluate(*row.subject, metric::tflops, run.peak_precision);
-    if (!run.chip_hours) {
-      row.implied_mfu.missing = absence::unpublished;
-      row.implied_mfu.reason = "the run's chip-hours are unpublished";
-    } else if (!row.peak.known()) {
-      row.implied_mfu.missing = row.peak.missing;
-      row.implied_mfu.reason = row.peak.reason;
-    } else {
-      row.implied_mfu.number = row.model_flop / (*run.chip_hours * 3600 * *row.peak.number * 1e12);
-      row.implied_mfu.basis = std::max(row.peak.basis, basis::derived);
-    }
-    report.rows.push_back(std::move(row));
+    report.rows.push_back(run_row_on(*subject, run));
   }
   return report;
 }
@@ -113,8 +127,7 @@ std::vector<run_utilisation> run_utilisations(const catalog& cat, const training
   for (const auto& run : data.runs) {
     const chip* c = cat.find(run.chip);
     if (!c) continue;
-    training_runs one{data.about, {run}, data.sources};
-    const run_row row = make_runs(cat, std::move(one)).rows.front();
+    const run_row row = run_row_on(*c, run);
     run_utilisation u{run.id, run.model, c->id.str(), c->vendor.str(), 0, true};
     // An implied MFU from a calendar window is only a floor: the run's own figure is the better default.
     if (row.implied_mfu.known() && !(run.chip_hours_upper_bound && run.reported_mfu)) {
@@ -151,9 +164,7 @@ inference_results parse_inference_results(std::string_view text, std::string_vie
       m.precision_stated = stated->get<bool>();
     }
     m.tokens_per_s = *amount(in, r, "tokens_per_s", where, false);
-    const auto cited = strings(in, r, "sources", where);
-    if (cited.empty()) in.fail(where, "a result needs at least one source");
-    for (const auto& s : cited) in.cited(sources, s, where + "/sources");
+    cited_sources(in, r, where, sources, "a result");
     out.results.push_back(std::move(m));
   });
   out.about = std::move(frame.about);

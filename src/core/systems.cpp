@@ -23,6 +23,9 @@ using json = nlohmann::json;
 constexpr double system_scale = 1e5;
 constexpr double most_chips = 1e6;
 
+// The prefix of the chip's source ids inside a system built on it: "CHIP:".
+std::string chip_source_prefix(std::string_view chip_id) { return fmt::format("{}:", chip_id); }
+
 std::string format_amount(double amount) { return fmt::format("{:.6g}", amount); }
 
 class system_reader {
@@ -137,7 +140,7 @@ class system_builder {
   system_builder(const chip& of, std::uint32_t count, basis count_basis)
       : of_(of), count_(count), count_basis_(count_basis) {}
 
-  std::string source_id(text id) const { return id.empty() ? std::string() : fmt::format("{}:{}", of_.id, id); }
+  std::string source_id(text id) const { return id.empty() ? std::string() : chip_source_prefix(of_.id) + id.str(); }
 
   // The chip's value as it stands (a per-chip figure of the system: its scale-up bandwidth).
   value copied(const value& per_chip) const {
@@ -372,14 +375,17 @@ chip parse_system(std::string_view document, std::string_view origin, const chip
   std::vector<text> cited;
   for_each_value(out, [&](std::string_view, const value& v, std::string_view) { cited.push_back(v.source); });
   std::erase_if(out.sources, [&](const source_ref& ref) {
-    const bool the_chips = ref.id.view().starts_with(fmt::format("{}:", of->id));
-    return the_chips && std::find(cited.begin(), cited.end(), ref.id) == cited.end();
+    return is_chip_source(out, ref.id) && std::find(cited.begin(), cited.end(), ref.id) == cited.end();
   });
 
   for (auto& note : strings("notes")) notes.push_back(std::move(note));
   out.notes = std::move(notes);
   out.origin = origin;
   return out;
+}
+
+bool is_chip_source(const chip& system, std::string_view source_id) {
+  return system.is_system() && source_id.starts_with(chip_source_prefix(system.system_chip));
 }
 
 std::vector<chip> bundled_systems(const chip_lookup& chips) {

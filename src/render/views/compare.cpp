@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "render/view.hpp"
+#include "xpuspec/systems.hpp"
 
 namespace xpuspec::render {
 
@@ -42,7 +43,7 @@ struct view<compare_report> {
       g.notes.push_back(fmt::format("{}: {}; a figure not listed here is the chip's times {}", c.id, c.form_factor,
                                     c.system_chips));
       const auto stated = [&](std::string_view field, const value& v) {
-        if (!v.known() || v.source.view().find(':') != std::string_view::npos) return;
+        if (!v.known() || is_chip_source(c, v.source)) return;
         const source_ref* s = c.find_source(v.source);
         g.notes.push_back(fmt::format("{}: {} {} is stated: {}, {}", c.id, field, v.written, to_string(v.basis),
                                       s ? fmt::format("{} ({})", s->title, s->publisher) : v.source.str()));
