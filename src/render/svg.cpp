@@ -89,6 +89,48 @@ double nice_step(double hi, int count) {
 // Announced and projected chips: figures from a launch or a roadmap, not from a product that ships.
 bool not_shipping(const chip& c) { return c.status == "announced" || c.status == "projected"; }
 
+// The chart's sources, so it can be checked when it travels alone (a slide, a README): who published the figures
+// drawn, in the order first cited, and the latest date any of them was read. Wrapped to the chart's width.
+struct footnote {
+  std::vector<std::string> publishers;
+  std::string read_by;
+
+  void cite(const chip& subject, const metric_value& v) {
+    for (const text& id : v.sources) {
+      const source_ref* s = subject.find_source(id);
+      if (s == nullptr) continue;
+      const std::string who = s->publisher.empty() ? s->title.str() : s->publisher.str();
+      if (std::find(publishers.begin(), publishers.end(), who) == publishers.end()) publishers.push_back(who);
+      read_by = std::max(read_by, s->accessed.str());
+    }
+  }
+  std::vector<std::string> lines(std::size_t width) const {
+    std::string all = publishers.empty() ? "Sources: none cited for the values drawn."
+                                         : fmt::format("Sources: {}.", fmt::join(publishers, "; "));
+    if (!read_by.empty()) all += fmt::format(" Read up to {}.", read_by);
+    all += " Every figure with its citation: xpuspec sources.";
+    std::vector<std::string> out{""};
+    std::size_t at = 0;
+    while (at < all.size()) {
+      const std::size_t space = all.find(' ', at);
+      const std::string word = all.substr(at, space == std::string::npos ? std::string::npos : space - at);
+      at = space == std::string::npos ? all.size() : space + 1;
+      if (!out.back().empty() && out.back().size() + 1 + word.size() > width) out.emplace_back();
+      out.back() += (out.back().empty() ? "" : " ") + word;
+    }
+    return out;
+  }
+  // Draws the lines from y down, growing the canvas to hold them.
+  void draw(canvas& c, double y) const {
+    const auto text = lines(static_cast<std::size_t>((c.width - 32) / 6.2));
+    c.height = std::max(c.height, y + 15.0 * static_cast<double>(text.size()) + 8);
+    for (const auto& line : text) {
+      c.text(16, y + 11, line, "start", 11, faint);
+      y += 15;
+    }
+  }
+};
+
 }  // namespace
 
 std::string render_svg(const roofline_report& r) {
@@ -195,6 +237,12 @@ std::string render_svg(const roofline_report& r) {
     c.text(legend_x + (i % 2 ? 12 : 0), legend_y, missing[i], "start", 11, faint, R"( font-style="italic")");
     legend_y += i % 2 ? 22 : 15;
   }
+  footnote sources;
+  for (const auto& row : r.rows) {
+    sources.cite(*row.subject, row.peak);
+    sources.cite(*row.subject, row.knee);
+  }
+  sources.draw(c, std::max(top + plot_h + 56, legend_y));
   return c.finish(fmt::format("Roofline ({})", precision_label(r.prec)));
 }
 
@@ -247,6 +295,9 @@ std::string render_svg(const rank_report& r) {
              R"( font-style="italic")");
     }
   }
+  footnote sources;
+  for (const auto& row : r.rows) sources.cite(*row.subject, row.value);
+  sources.draw(c, bottom + 30);
   return c.finish(fmt::format("{} by chip", def.name));
 }
 
