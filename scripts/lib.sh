@@ -14,9 +14,11 @@ xpuspec_packages=(
   "libfmt-dev:/usr/include/fmt/format.h"
 )
 # What scripts/test adds: the unit tests' framework (also all that --minimal adds), then what the rest of the suite
-# uses: groff checks the man page, lintian the .deb packages, and the charts are rendered in headless Chromium.
+# uses: groff checks the man page, lintian the .deb packages, the charts are rendered in headless Chromium, and
+# Node.js drives Chromium through the HTML report.
 xpuspec_test_packages=("catch2:/usr/include/catch2")
-xpuspec_full_test_packages=("groff-base:/usr/bin/groff" "lintian:/usr/bin/lintian" "chromium:/usr/bin/chromium")
+xpuspec_full_test_packages=("groff-base:/usr/bin/groff" "lintian:/usr/bin/lintian" "chromium:/usr/bin/chromium"
+                            "nodejs:/usr/bin/node")
 
 # valijson is the tests' oracle for the core's schema evaluator (the tool does not use it), so only scripts/test
 # fetches it (xpuspec_oracle=1). It is header-only, but Debian's libvalijson-dev has hard Depends on Qt 5, Poco,

@@ -1,5 +1,7 @@
 // What several views show the same way: a value's cell in a table, its JSON, its field in CSV.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "render/view.hpp"
@@ -21,6 +23,58 @@ cell metric_cell(const metric_value& v, bool derived) {
   if (v.known()) return {human_number(*v.number) + std::string(basis_marker(v.basis)), true, false};
   // A raw value says why it is missing; a ratio over it is just missing, its reason listed below the table.
   return {derived ? "—" : std::string(to_string(v.missing)), true, true};
+}
+
+std::string_view basis_phrase(basis b) {
+  switch (b) {
+    case basis::vendor: return "vendor figure";
+    case basis::measured: return "measured";
+    case basis::derived: return "derived from vendor figures";
+    case basis::estimate: return "estimate (not the vendor's)";
+    case basis::projected: return "projected (not shipping)";
+  }
+  return "";
+}
+
+reference reference_of(const source_ref& s) {
+  return {s.title, s.publisher, s.published, s.url, s.via, s.accessed, s.id};
+}
+
+void cite(grid& g, cell& c, const chip& subject, const std::vector<text>& source_ids) {
+  for (const text& id : source_ids) {
+    const source_ref* s = subject.find_source(id);
+    if (s == nullptr) continue;
+    const std::size_t index = g.cite(reference_of(*s));
+    if (std::find(c.refs.begin(), c.refs.end(), index) == c.refs.end()) c.refs.push_back(index);
+  }
+}
+
+cell metric_cell(const metric_value& v, bool derived, const chip& subject, grid& g) {
+  cell c = metric_cell(v, derived);
+  c.detail = v.known() ? std::string(basis_phrase(v.basis)) : fmt::format("{}: {}", to_string(v.missing), v.reason);
+  cite(g, c, subject, v.sources);
+  return c;
+}
+
+std::size_t grid::cite(const reference& r) {
+  const auto found = std::find(references.begin(), references.end(), r);
+  if (found != references.end()) return static_cast<std::size_t>(found - references.begin());
+  references.push_back(r);
+  return references.size() - 1;
+}
+
+std::vector<std::string> grid::footer() const {
+  std::vector<std::string> lines = notes;
+  if (!list_references) return lines;
+  for (std::size_t i = 0; i < references.size(); ++i) {
+    const reference& s = references[i];
+    lines.push_back(fmt::format("[{}] {}{}{}: {}{}{}", s.label.empty() ? std::to_string(i + 1) : s.label, s.title,
+                                s.publisher.empty() ? "" : ", " + s.publisher,
+                                s.published.empty() ? "" : ", " + s.published, s.url,
+                                s.via.empty() ? "" : fmt::format(" (read via {})", s.via),
+                                s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)));
+  }
+  return lines;
 }
 
 cell count_cell(const std::optional<std::size_t>& n) { return {n ? std::to_string(*n) : "—", true, !n}; }

@@ -67,9 +67,16 @@ grid escaped(grid g) {
   }
   for (auto& header : g.headers) clean(header);
   for (auto& row : g.rows) {
-    for (auto& c : row) clean(c.text);
+    for (auto& c : row) {
+      clean(c.text);
+      clean(c.detail);
+    }
   }
   for (auto& note : g.notes) clean(note);
+  clean(g.title);
+  for (auto& r : g.references) {
+    for (std::string* field : {&r.title, &r.publisher, &r.published, &r.url, &r.via, &r.accessed, &r.label}) clean(*field);
+  }
   return g;
 }
 

@@ -2,6 +2,7 @@
 // The format writers: each renders any view's face (view.hpp); render.cpp picks among them.
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -14,6 +15,10 @@ using json = nlohmann::ordered_json;
 
 std::string draw_table(const grid& g, const style& s);  // table.cpp
 std::string draw_markdown(const grid& g);               // markdown.cpp
+struct figure;
+// html.cpp: one self-contained page: the grid as a sortable table, every value's basis and sources on hover and
+// linked below, the figures inline, and the JSON document embedded for scripts.
+std::string write_html(const grid& g, const std::vector<figure>& figures, const json& document);
 
 // json.cpp: the document, and its records one per line.
 std::string write_json(const json& document);

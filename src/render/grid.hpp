@@ -28,6 +28,17 @@ struct cell {
   std::string text;
   bool numeric = false;  // right-aligned
   bool muted = false;    // a missing value: dimmed in colour
+  // What a page can show beside the value (HTML): what it rests on, on hover, and the sources it cites as indexes
+  // into grid::references. The table and Markdown keep these in the notes below the columns instead.
+  std::string detail = {};
+  std::vector<std::size_t> refs = {};
+};
+
+// A cited source, listed once per page however many values cite it.
+struct reference {
+  std::string title, publisher, published, url, via, accessed;
+  std::string label;  // how a text lists it ("[nvidia-h100-datasheet]"); empty: by its number
+  bool operator==(const reference&) const = default;
 };
 
 struct grid {
@@ -38,6 +49,19 @@ struct grid {
   std::vector<std::string> notes;           // lines below the columns
   std::size_t key_columns = 0;              // leading columns repeated in each block when a narrow terminal wraps
                                             // the rest; 0: the table is not wrapped
+  std::string title;                        // what the report is, for a page's heading
+  std::vector<reference> references;        // what cells' refs point at
+  // One column per chip (compare): a page that sorts its rows shows the grid turned, one row per chip, so sorting
+  // by a metric ranks the chips. The key columns name each metric.
+  bool subjects_are_columns = false;
+  // The table and Markdown list the references below the notes too (show); otherwise only a page does, since a
+  // terminal has no hover and the notes already say what is not a vendor figure.
+  bool list_references = false;
+
+  // The reference's index, adding it the first time it is cited.
+  std::size_t cite(const reference& r);
+  // What a text prints below the columns: the notes, then the references when it lists them.
+  std::vector<std::string> footer() const;
 };
 
 // The grid with every string's control characters as \xNN: the one escaping rule for what people read, since a

@@ -32,9 +32,9 @@ std::string draw_markdown(const grid& g) {
     for (const auto& c : row) out += fmt::format(" {} |", escape(c.text));
     out += '\n';
   }
-  if (!g.notes.empty()) {
+  if (const auto footer = g.footer(); !footer.empty()) {
     out += '\n';
-    for (const auto& note : g.notes) out += escape(note) + "  \n";
+    for (const auto& note : footer) out += escape(note) + "  \n";
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // The one place that knows the formats (as bloaty keeps one renderer switch): a table of writers, each taking any
 // report's view to text through the face it needs: the table or Markdown drawing of its grid, JSON or JSON Lines
-// from its document, CSV or TSV from its rows.
+// from its document, CSV or TSV from its rows, and a page (HTML) from its grid, figures and document.
 
 #include "render/render.hpp"
 
@@ -25,6 +25,11 @@ struct writer {
 std::string as_table(const any_view& v, const style& s) { return draw_table(escaped(v.layout(v.report)), s); }
 std::string as_markdown(const any_view& v, const style&) { return draw_markdown(escaped(v.layout(v.report))); }
 
+std::string as_html(const any_view& v, const style&) {
+  return write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{},
+                    v.document(v.report));
+}
+
 constexpr writer writers[] = {
     {"table", as_table},
     {"json", [](const any_view& v, const style&) { return write_json(v.document(v.report)); }},
@@ -33,6 +38,7 @@ constexpr writer writers[] = {
     {"tsv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::tsv); }},
     {"markdown", as_markdown},
     {"md", as_markdown, false},
+    {"html", as_html},
 };
 
 const writer* writer_named(std::string_view name) {

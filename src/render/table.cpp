@@ -122,9 +122,9 @@ std::string draw_table(const grid& g, const style& s) {
     }
   }
 
-  if (!g.notes.empty()) {
+  if (const auto footer = g.footer(); !footer.empty()) {
     out += '\n';
-    for (const auto& note : g.notes) out += (s.color ? fmt::format("{}{}{}", dim, note, reset) : note) + "\n";
+    for (const auto& note : footer) out += (s.color ? fmt::format("{}{}{}", dim, note, reset) : note) + "\n";
   }
   return out;
 }

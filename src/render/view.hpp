@@ -4,6 +4,7 @@
 //   layout   a grid for people (the table and Markdown writers draw it)
 //   document the JSON document (JSON prints it; JSON Lines prints its records one per line)
 //   rows     flat records under field names (CSV and TSV)
+// and, optionally, figures: charts a page shows with the grid (HTML draws the grid, its references and these).
 // A new report needs one view file; a new format needs its writer (declared in formats.hpp) and its row in
 // render.cpp's table of writers, never a change to a view.
 
@@ -31,22 +32,33 @@ struct records {
 template <typename Report>
 struct view;
 
+// A chart that belongs with a report on a page (HTML): SVG, drawn by svg.cpp.
+struct figure {
+  std::string caption;
+  std::string svg;
+};
+
 // A view with its report's type erased, so the one switch over formats (render.cpp) is compiled once.
 struct any_view {
   const void* report;
   grid (*layout)(const void*);
   json (*document)(const void*);
   records (*rows)(const void*);
+  // Optional: a view with a chart defines `static std::vector<figure> figures(const Report&)`.
+  std::vector<figure> (*figures)(const void*) = nullptr;
 };
 std::string write(const any_view& v, format f, const style& s);
 
 template <typename Report>
 std::string render(const Report& r, format f, const style& s) {
   using v = view<Report>;
-  return write({&r, [](const void* p) { return v::layout(*static_cast<const Report*>(p)); },
-                [](const void* p) { return v::document(*static_cast<const Report*>(p)); },
-                [](const void* p) { return v::rows(*static_cast<const Report*>(p)); }},
-               f, s);
+  any_view any{&r, [](const void* p) { return v::layout(*static_cast<const Report*>(p)); },
+               [](const void* p) { return v::document(*static_cast<const Report*>(p)); },
+               [](const void* p) { return v::rows(*static_cast<const Report*>(p)); }};
+  if constexpr (requires { v::figures(r); }) {
+    any.figures = [](const void* p) { return v::figures(*static_cast<const Report*>(p)); };
+  }
+  return write(any, f, s);
 }
 
 // Ends each view file: defines render() for that report, which render.hpp declares for every report.
@@ -60,6 +72,12 @@ inline constexpr std::string_view basis_legend =
     "[d] derived from vendor figures  [e] estimate  [p] projected (not shipping)  [m] measured  —  missing";
 // A metric's value with its basis marker; a missing raw value says why, a missing ratio is just "—".
 cell metric_cell(const metric_value& v, bool derived);
+// The same with what a page shows on hover (basis, or why it is missing) and the sources it rests on, cited in g.
+cell metric_cell(const metric_value& v, bool derived, const chip& subject, grid& g);
+std::string_view basis_phrase(basis b);
+reference reference_of(const source_ref& s);
+// Cites each of the subject's sources named by id in g, and points the cell at them.
+void cite(grid& g, cell& c, const chip& subject, const std::vector<text>& source_ids);
 cell count_cell(const std::optional<std::size_t>& n);
 cell number_cell(const std::optional<double>& x);
 

@@ -40,6 +40,9 @@ generate() {
   # on a terminal or reorder the line around them.
   chip bidi '"memory": {"capacity": {"value": "unknown", "note": "F\u009b31mRED"}}, "notes": ["exe.\u202egpj", "\u2066isolated\u2069"]' > bidi.json
   chip escapes '"family": "F\u001b[31mRED\u001b[0m\nfake.json:1:1: error: forged", "notes": ["\u001b]0;title\u0007bell"]' > escapes.json
+  # Markup and a script URL aimed at the HTML page.
+  chip markup '"family": "</script><script>alert(1)</script>", "notes": ["<img src=x onerror=alert(2)>"]' |
+    sed 's|"url": "[^"]*"|"url": "javascript:alert(3)"|' > markup.json
   chip id-with-cr '"aliases": ["ok"]' | sed 's/"name": "N"/"name": "line one\\rline two"/' > id-with-cr.json
   { printf '{"id": "deep", "x": '; head -c 200000 /dev/zero | tr '\0' '['; } > deep.json
   { printf '{"id": "deep-closed", "name": "N", "vendor": "V", "status": "shipping", "notes": '

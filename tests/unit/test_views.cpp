@@ -1,7 +1,7 @@
 // Properties every view holds in every format, checked over all reports at once rather than one golden per cell
 // of a command × format grid: the output is well-formed for its format, the JSON Lines records are the JSON
 // document's records, CSV and TSV carry the same rows, every chip of the report is named in every format, and no
-// control character is printed where the format does not allow one.
+// control character is printed where the format does not allow one; the HTML page embeds the JSON document.
 
 #include "catch.hpp"
 
@@ -109,13 +109,14 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
     const std::string jsonl = v.in(format::jsonl);
     const std::string csv = v.in(format::csv);
     const std::string tsv = v.in(format::tsv);
+    const std::string html = v.in(*render::format_from_string("html"));
 
     // Each format is whole lines of text, with control characters only where the format has them.
-    for (const std::string* out : {&table, &markdown, &json_text, &jsonl, &csv, &tsv}) {
+    for (const std::string* out : {&table, &markdown, &json_text, &jsonl, &csv, &tsv, &html}) {
       REQUIRE_FALSE(out->empty());
       CHECK(out->back() == '\n');
     }
-    for (const std::string* out : {&table, &markdown, &json_text, &jsonl}) CHECK_FALSE(has_control(*out, "\n"));
+    for (const std::string* out : {&table, &markdown, &json_text, &jsonl, &html}) CHECK_FALSE(has_control(*out, "\n"));
     CHECK_FALSE(has_control(csv, "\r\n"));
     CHECK_FALSE(has_control(tsv, "\t\n"));
 
@@ -166,10 +167,43 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
     };
     for (auto row = header; row != md.end() && row->starts_with("|"); ++row) CHECK(cells(*row) == cells(*header));
 
+    // HTML: the JSON document embedded whole, every table row as wide as the header, every link to a source landing
+    // on one.
+    const std::string open_data = R"(<script type="application/json" id="xpuspec-data">)";
+    const auto data_at = html.find(open_data);
+    REQUIRE(data_at != std::string::npos);
+    const auto data_end = html.find("</script>", data_at);
+    REQUIRE(data_end != std::string::npos);
+    CHECK(json::parse(html.substr(data_at + open_data.size(), data_end - data_at - open_data.size())) == document);
+    const auto count_of = [](std::string_view text, std::string_view what) {
+      std::size_t n = 0;
+      for (auto at = text.find(what); at != std::string_view::npos; at = text.find(what, at + what.size())) ++n;
+      return n;
+    };
+    // (A hover text may hold line breaks, so rows are found by their tags, not by lines.)
+    const auto head_at = html.find("<thead>");
+    const auto body_at = html.find("<tbody>");
+    const auto body_end = html.find("</tbody>");
+    REQUIRE(head_at != std::string::npos);
+    REQUIRE(body_at != std::string::npos);
+    REQUIRE(body_end != std::string::npos);
+    const std::size_t columns = count_of(std::string_view(html).substr(head_at, body_at - head_at), "<th ");
+    std::size_t rows_seen = 0;
+    for (auto at = html.find("<tr>", body_at); at < body_end; at = html.find("<tr>", at + 4)) {
+      const auto end = html.find("</tr>", at);
+      REQUIRE(end != std::string::npos);
+      CHECK(count_of(std::string_view(html).substr(at, end - at), "<td") == columns);
+      ++rows_seen;
+    }
+    CHECK(rows_seen >= 1);
+    for (std::size_t n = 1; html.find(fmt::format("href=\"#ref-{}\"", n)) != std::string::npos; ++n) {
+      CHECK(html.find(fmt::format("<li id=\"ref-{}\">", n)) != std::string::npos);
+    }
+
     // Every chip the report is about is named in every format.
     for (const auto& id : v.chip_ids) {
       INFO("chip: " << id);
-      for (const std::string* out : {&table, &markdown, &json_text, &jsonl}) CHECK(out->find(id) != std::string::npos);
+      for (const std::string* out : {&table, &markdown, &json_text, &jsonl, &html}) CHECK(out->find(id) != std::string::npos);
       if (v.flat_names_chips) {
         CHECK(csv.find(id) != std::string::npos);
         CHECK(tsv.find(id) != std::string::npos);

@@ -17,13 +17,17 @@ struct view<compare_report> {
     if (r.baseline) g.preamble.emplace_back("baseline", fmt::format("{} (ratios are value / baseline)", r.baseline->id));
     g.headers = {"metric", "unit"};
     g.key_columns = 2;  // one column per chip: on a narrow terminal they wrap, each block with metric and unit
+    g.subjects_are_columns = true;
+    std::vector<std::string> ids;
+    for (const auto& row : r.rows) ids.push_back(row.subject->id);
+    g.title = fmt::format("{} compared, {} dense", fmt::join(ids, ", "), to_string(r.prec));
     for (const auto& row : r.rows) g.headers.push_back(row.subject->id);
     bool any_marker = false;
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {
       const metric_def& def = definition(r.metrics[m]);
       std::vector<cell> line{{std::string(def.name)}, {metric_unit(def.id, r.prec)}};
       for (const auto& row : r.rows) {
-        cell c = metric_cell(row.values[m], def.derived);
+        cell c = metric_cell(row.values[m], def.derived, *row.subject, g);
         any_marker = any_marker || row.values[m].basis != basis::vendor || c.muted;
         if (!row.relative.empty() && row.relative[m]) c.text += fmt::format(" ({})", human_ratio(*row.relative[m]));
         line.push_back(std::move(c));
@@ -62,6 +66,16 @@ struct view<compare_report> {
     }
     if (any_marker) g.notes.emplace_back(basis_legend);
     return g;
+  }
+
+  // The chips' rooflines at this precision, so a page shows where each is memory- or compute-bound.
+  static std::vector<figure> figures(const compare_report& r) {
+    std::vector<const chip*> chips;
+    for (const auto& row : r.rows) chips.push_back(row.subject);
+    return {{fmt::format("Rooflines, dense {}: attainable TFLOPS against arithmetic intensity; the knee is where a "
+                         "chip stops being memory-bound.",
+                         to_string(r.prec)),
+             render_svg(make_roofline(chips, r.prec, {}))}};
   }
 
   static json document(const compare_report& r) {

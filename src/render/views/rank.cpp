@@ -13,6 +13,7 @@ struct view<rank_report> {
   static grid layout(const rank_report& r) {
     const metric_def& def = definition(r.by);
     grid g;
+    g.title = fmt::format("Ranked by {}, {} dense", def.name, to_string(r.prec));
     g.preamble.emplace_back("ranked by", fmt::format("{} ({}), {}", def.name, metric_unit(r.by, r.prec),
                                                      r.ascending ? "lowest first" : "highest first"));
     g.preamble.emplace_back("precision", fmt::format("{} (dense)", to_string(r.prec)));
@@ -23,7 +24,7 @@ struct view<rank_report> {
     }
     bool any_marker = false;
     for (const auto& row : r.rows) {
-      cell value = metric_cell(row.value, def.derived);
+      cell value = metric_cell(row.value, def.derived, *row.subject, g);
       any_marker = any_marker || row.value.basis != basis::vendor || value.muted;
       g.rows.push_back({{row.rank ? std::to_string(row.rank) : "-", true}, {row.subject->id}, {row.subject->vendor},
                         std::move(value)});
@@ -38,6 +39,12 @@ struct view<rank_report> {
     }
     if (any_marker) g.notes.emplace_back(basis_legend);
     return g;
+  }
+
+  static std::vector<figure> figures(const rank_report& r) {
+    return {{fmt::format("{} ({}), dense {}; missing values are drawn as missing, not as zero.", definition(r.by).name,
+                         metric_unit(r.by, r.prec), to_string(r.prec)),
+             render_svg(r)}};
   }
 
   static json document(const rank_report& r) {

@@ -54,22 +54,29 @@ struct view<show_report> {
     add("from", c.bundled ? fmt::format("bundled data ({})", c.origin) : c.origin.str());
 
     g.headers = {"field", "value", "basis", "source", "note"};
+    g.title = fmt::format("{} ({})", c.name, c.id);
+    // Every source the file lists, in its order, whether or not a value below cites it.
+    for (const auto& s : c.sources) g.cite(reference_of(s));
     for (const auto& e : r.entries) {
       const value& v = *e.entry;
+      cell amount{written_value(v, e.unit), true, !v.known()};
+      amount.detail = v.known() ? std::string(basis_phrase(v.basis)) : std::string(to_string(v.missing));
+      if (!v.note.empty()) amount.detail += fmt::format(": {}", v.note);
+      cite(g, amount, c, {v.source});
       g.rows.push_back({{e.field},
-                        {written_value(v, e.unit), true, !v.known()},
+                        std::move(amount),
                         {v.known() ? std::string(to_string(v.basis)) : "", false, false},
                         {v.source},
                         {v.note}});
     }
     for (const auto& note : c.notes) g.notes.push_back("Note: " + note);
-    for (const auto& s : c.sources) {
-      g.notes.push_back(fmt::format("[{}] {}{}{}: {}{}{}", s.id, s.title, s.publisher.empty() ? "" : ", " + s.publisher,
-                                    s.published.empty() ? "" : ", " + s.published, s.url,
-                                    s.via.empty() ? "" : fmt::format(" (read via {})", s.via),
-                                    s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)));
-    }
+    g.list_references = true;
     return g;
+  }
+
+  static std::vector<figure> figures(const show_report& r) {
+    return {{"Roofline, dense BF16: attainable TFLOPS against arithmetic intensity.",
+             render_svg(make_roofline({r.subject}, precision::bf16, {}))}};
   }
 
   static json document(const show_report& r) {
