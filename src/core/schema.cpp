@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include <regex>
 #include <unordered_map>
@@ -29,27 +30,118 @@ struct violation {
   const json* node = nullptr;  // the schema node whose keyword failed
 };
 
+enum type_bit : unsigned {
+  t_number = 1,
+  t_integer = 2,
+  t_string = 4,
+  t_object = 8,
+  t_array = 16,
+  t_boolean = 32,
+  t_null = 64,
+};
+
+unsigned type_bits(std::string_view t) {
+  if (t == "number") return t_number;
+  if (t == "integer") return t_integer;
+  if (t == "string") return t_string;
+  if (t == "object") return t_object;
+  if (t == "array") return t_array;
+  if (t == "boolean") return t_boolean;
+  return t_null;
+}
+
+bool admits_bits(unsigned bits, const json& value) {
+  switch (value.type()) {
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return (bits & (t_number | t_integer)) != 0;
+    case json::value_t::number_float: {
+      if (bits & t_number) return true;
+      // Draft 6 on: an integer is any number with no fractional part, so 2.0 is one (draft 4 said otherwise).
+      const double x = value.get<double>();
+      return (bits & t_integer) && std::isfinite(x) && std::trunc(x) == x;
+    }
+    case json::value_t::string: return (bits & t_string) != 0;
+    case json::value_t::object: return (bits & t_object) != 0;
+    case json::value_t::array: return (bits & t_array) != 0;
+    case json::value_t::boolean: return (bits & t_boolean) != 0;
+    default: return (bits & t_null) != 0;
+  }
+}
+
+// One schema object with its keywords looked up once: evaluating a file then walks these, never the schema's own
+// JSON (a keyword lookup there is a string search per keyword per value, most of a file's validation time).
+struct schema_node {
+  const json* source = nullptr;  // the schema's JSON, for messages
+  const schema_node* ref = nullptr;
+  std::optional<unsigned> types;
+  const json* enumeration = nullptr;
+  std::optional<double> min_length;
+  const std::regex* pattern = nullptr;
+  std::optional<double> exclusive_minimum;
+  const schema_node* items = nullptr;
+  std::vector<const schema_node*> any_of;
+  const schema_node* condition = nullptr;
+  const schema_node* then_branch = nullptr;
+  const schema_node* else_branch = nullptr;
+  std::vector<std::string> required;
+  std::unordered_map<std::string, const schema_node*> properties;
+  bool forbids_others = false;                    // additionalProperties: false
+  const schema_node* others = nullptr;            // additionalProperties: {schema}
+};
+
 // The schema, parsed once, with every $ref resolved and every pattern compiled: evaluating a file then only walks
 // it. Read-only after construction, so threads share it.
 struct compiled_schema {
   json document;
-  std::unordered_map<const json*, const json*> refs;
   std::unordered_map<const json*, std::regex> patterns;
+  std::unordered_map<const json*, std::unique_ptr<schema_node>> nodes;
+  const schema_node* root = nullptr;
 
-  void prepare(const json& node, int depth = 0) {
-    if (depth > 64) return;
-    if (node.is_object()) {
-      if (const auto ref = node.find("$ref"); ref != node.end() && ref->is_string()) {
-        const std::string target = ref->get<std::string>();
-        if (target.starts_with("#")) refs[&node] = &document.at(json::json_pointer(target.substr(1)));
+  const schema_node* compile(const json& j, int depth = 0) {
+    if (!j.is_object() || depth > 64) return nullptr;
+    if (const auto found = nodes.find(&j); found != nodes.end()) return found->second.get();
+    schema_node& n = *nodes.emplace(&j, std::make_unique<schema_node>()).first->second;
+    n.source = &j;
+    if (const auto ref = j.find("$ref"); ref != j.end() && ref->is_string()) {
+      const std::string target = ref->get<std::string>();
+      if (target.starts_with("#")) n.ref = compile(document.at(json::json_pointer(target.substr(1))), depth + 1);
+    }
+    if (const auto t = j.find("type"); t != j.end()) {
+      unsigned bits = 0;
+      if (t->is_string()) bits = type_bits(t->get<std::string>());
+      for (const auto& one : *t) {
+        if (t->is_array() && one.is_string()) bits |= type_bits(one.get<std::string>());
       }
-      if (const auto pattern = node.find("pattern"); pattern != node.end() && pattern->is_string()) {
-        patterns.emplace(&node, std::regex(pattern->get<std::string>(), std::regex::ECMAScript));
+      n.types = bits;
+    }
+    if (const auto e = j.find("enum"); e != j.end() && e->is_array()) n.enumeration = &*e;
+    if (const auto m = j.find("minLength"); m != j.end() && m->is_number()) n.min_length = m->get<double>();
+    if (const auto p = j.find("pattern"); p != j.end() && p->is_string()) {
+      n.pattern = &patterns.emplace(&j, std::regex(p->get<std::string>(), std::regex::ECMAScript)).first->second;
+    }
+    if (const auto m = j.find("exclusiveMinimum"); m != j.end() && m->is_number()) n.exclusive_minimum = m->get<double>();
+    if (const auto items = j.find("items"); items != j.end()) n.items = compile(*items, depth + 1);
+    if (const auto any = j.find("anyOf"); any != j.end() && any->is_array()) {
+      for (const auto& branch : *any) n.any_of.push_back(compile(branch, depth + 1));
+    }
+    if (const auto c = j.find("if"); c != j.end()) {
+      n.condition = compile(*c, depth + 1);
+      if (const auto b = j.find("then"); b != j.end()) n.then_branch = compile(*b, depth + 1);
+      if (const auto b = j.find("else"); b != j.end()) n.else_branch = compile(*b, depth + 1);
+    }
+    if (const auto required = j.find("required"); required != j.end() && required->is_array()) {
+      for (const auto& key : *required) {
+        if (key.is_string()) n.required.push_back(key.get<std::string>());
       }
     }
-    if (node.is_structured()) {
-      for (const auto& child : node) prepare(child, depth + 1);
+    if (const auto props = j.find("properties"); props != j.end() && props->is_object()) {
+      for (const auto& [key, rule] : props->items()) n.properties.emplace(key, compile(rule, depth + 1));
     }
+    if (const auto extra = j.find("additionalProperties"); extra != j.end()) {
+      n.forbids_others = extra->is_boolean() && !extra->get<bool>();
+      n.others = compile(*extra, depth + 1);
+    }
+    return &n;
   }
 };
 
@@ -58,7 +150,7 @@ const compiled_schema& chip_schema() {
   static const std::unique_ptr<compiled_schema> compiled = [] {
     auto c = std::make_unique<compiled_schema>();
     c->document = json::parse(bundled_schema());
-    c->prepare(c->document);
+    c->root = c->compile(c->document);
     return c;
   }();
   return *compiled;
@@ -72,99 +164,98 @@ constexpr std::size_t longest_patterned_string = 1024;
 // "anyOf"); with one, it records every keyword that fails, as valijson and other draft-07 validators do.
 class evaluator {
  public:
-  evaluator(const compiled_schema& schema, std::vector<violation>* out) : schema_(schema), out_(out) {}
+  explicit evaluator(std::vector<violation>* out) : out_(out) {}
 
-  bool valid(const json& node, const json& value, int depth = 0) {
-    if (!node.is_object() || depth > 64) return true;
+  bool valid(const schema_node* node, const json& value, int depth = 0) {
+    if (node == nullptr || depth > 64) return true;
     bool ok = true;
     const auto fail = [&](keyword k, std::string key = {}) {
       ok = false;
-      if (out_) out_->push_back({tokens_, k, std::move(key), &node});
+      if (out_) out_->push_back({tokens(), k, std::move(key), node->source});
     };
-    if (const auto ref = schema_.refs.find(&node); ref != schema_.refs.end()) {
-      ok = valid(*ref->second, value, depth + 1) && ok;
+    if (node->ref) {
+      ok = valid(node->ref, value, depth + 1) && ok;
       if (!ok && !out_) return false;
     }
-    if (const auto t = node.find("type"); t != node.end() && !admits(*t, value)) fail(keyword::type);
-    if (const auto e = node.find("enum"); e != node.end() && e->is_array()) {
-      if (std::find(e->begin(), e->end(), value) == e->end()) fail(keyword::enumeration);
+    if (node->types && !admits_bits(*node->types, value)) fail(keyword::type);
+    if (node->enumeration && std::find(node->enumeration->begin(), node->enumeration->end(), value) ==
+                                 node->enumeration->end()) {
+      fail(keyword::enumeration);
     }
     if (value.is_string()) {
       const auto& text = value.get_ref<const std::string&>();
       // minLength counts characters, not bytes (draft-07).
-      if (const auto m = node.find("minLength"); m != node.end() && m->is_number() &&
-                                                 static_cast<double>(code_points(text)) < m->get<double>()) {
-        fail(keyword::min_length);
-      }
+      if (node->min_length && static_cast<double>(code_points(text)) < *node->min_length) fail(keyword::min_length);
       // libstdc++'s std::regex recurses once per character: a 30 kB string would overflow the stack. Every pattern
       // here describes a short token (an id, a date, a quantity), so a longer string fails it unmatched.
-      if (const auto p = schema_.patterns.find(&node); p != schema_.patterns.end() &&
-                                                       (text.size() > longest_patterned_string ||
-                                                        !std::regex_search(text, p->second))) {
+      if (node->pattern && (text.size() > longest_patterned_string || !std::regex_search(text, *node->pattern))) {
         fail(keyword::pattern);
       }
     }
-    if (value.is_number()) {
-      if (const auto m = node.find("exclusiveMinimum"); m != node.end() && m->is_number() &&
-                                                        !(value.get<double>() > m->get<double>())) {
-        fail(keyword::exclusive_minimum);
+    if (value.is_number() && node->exclusive_minimum && !(value.get<double>() > *node->exclusive_minimum)) {
+      fail(keyword::exclusive_minimum);
+    }
+    if (value.is_object()) ok = object_valid(*node, value, depth, fail) && ok;
+    if (value.is_array() && node->items) {
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        path_.push_back({nullptr, i});
+        ok = valid(node->items, value[i], depth + 1) && ok;
+        path_.pop_back();
       }
     }
-    if (value.is_object()) ok = object_valid(node, value, depth, fail) && ok;
-    if (value.is_array()) {
-      if (const auto items = node.find("items"); items != node.end() && items->is_object()) {
-        for (std::size_t i = 0; i < value.size(); ++i) {
-          tokens_.push_back(std::to_string(i));
-          ok = valid(*items, value[i], depth + 1) && ok;
-          tokens_.pop_back();
-        }
-      }
-    }
-    if (const auto any = node.find("anyOf"); any != node.end() && any->is_array()) {
-      evaluator quiet(schema_, nullptr);
-      const bool one = std::any_of(any->begin(), any->end(), [&](const json& branch) { return quiet.valid(branch, value, depth + 1); });
+    if (!node->any_of.empty()) {
+      evaluator quiet(nullptr);
+      const bool one = std::any_of(node->any_of.begin(), node->any_of.end(),
+                                   [&](const schema_node* branch) { return quiet.valid(branch, value, depth + 1); });
       if (!one) {
         // No branch holds: what each branch misses is what to fix.
-        for (const auto& branch : *any) ok = valid(branch, value, depth + 1) && ok;
+        for (const schema_node* branch : node->any_of) ok = valid(branch, value, depth + 1) && ok;
       }
     }
-    if (const auto condition = node.find("if"); condition != node.end()) {
-      evaluator quiet(schema_, nullptr);
-      const char* branch = quiet.valid(*condition, value, depth + 1) ? "then" : "else";
-      if (const auto b = node.find(branch); b != node.end()) ok = valid(*b, value, depth + 1) && ok;
+    if (node->condition) {
+      evaluator quiet(nullptr);
+      const schema_node* branch = quiet.valid(node->condition, value, depth + 1) ? node->then_branch : node->else_branch;
+      if (branch) ok = valid(branch, value, depth + 1) && ok;
     }
     return ok;
   }
 
  private:
   template <typename Fail>
-  bool object_valid(const json& node, const json& value, int depth, Fail& fail) {
+  bool object_valid(const schema_node& node, const json& value, int depth, Fail& fail) {
     bool ok = true;
-    if (const auto required = node.find("required"); required != node.end() && required->is_array()) {
-      for (const auto& key : *required) {
-        if (key.is_string() && !value.contains(key.get<std::string>())) fail(keyword::required, key.get<std::string>());
-      }
+    for (const auto& key : node.required) {
+      if (!value.contains(key)) fail(keyword::required, key);
     }
-    const auto props = node.find("properties");
-    const auto extra = node.find("additionalProperties");
-    for (const auto& [key, member] : value.items()) {
-      const bool declared = props != node.end() && props->is_object() && props->contains(key);
-      const json* rule = declared ? &(*props)[key] : (extra != node.end() && extra->is_object() ? &*extra : nullptr);
-      if (!declared && extra != node.end() && extra->is_boolean() && !extra->get<bool>()) {
+    for (const auto& [key, member] : value.get_ref<const json::object_t&>()) {
+      const auto declared = node.properties.find(key);
+      if (declared == node.properties.end() && node.forbids_others) {
         fail(keyword::additional_properties, key);
         continue;
       }
+      const schema_node* rule = declared != node.properties.end() ? declared->second : node.others;
       if (rule == nullptr) continue;
-      tokens_.push_back(key);
-      ok = valid(*rule, member, depth + 1) && ok;
-      tokens_.pop_back();
+      path_.push_back({&key, 0});
+      ok = valid(rule, member, depth + 1) && ok;
+      path_.pop_back();
     }
     return ok;
   }
 
-  const compiled_schema& schema_;
+  // Where the evaluator is in the document, as the keys and indexes walked: made into strings only for a failure.
+  struct step {
+    const std::string* key;  // nullptr: an array element
+    std::size_t index;
+  };
+  std::vector<std::string> tokens() const {
+    std::vector<std::string> out;
+    out.reserve(path_.size());
+    for (const auto& s : path_) out.push_back(s.key ? *s.key : std::to_string(s.index));
+    return out;
+  }
+
   std::vector<violation>* out_;
-  std::vector<std::string> tokens_;
+  std::vector<step> path_;
 };
 
 // The schema nodes that apply at one place of a document: a property's schema, what its $ref points to, and
@@ -381,7 +472,7 @@ std::string_view chip_schema_text() { return bundled_schema(); }
 std::vector<schema_problem> check_schema(const json& document) {
   const compiled_schema& schema = chip_schema();
   std::vector<violation> violations;
-  evaluator(schema, &violations).valid(schema.document, document);
+  evaluator(&violations).valid(schema.root, document);
   std::vector<schema_problem> problems;
   for (const auto& v : violations) {
     schema_problem p = translate(document, v);
