@@ -58,6 +58,9 @@ class text {
 constexpr text text::compiled(std::uint32_t index) noexcept { return text(compiled_bit | index); }
 
 std::ostream& operator<<(std::ostream& out, text t);
+// How fmt formats a text (found by argument-dependent lookup): fmt 10 no longer formats a class through its
+// implicit conversions, which fmt 9 did.
+inline std::string_view format_as(text t) noexcept { return t.view(); }
 inline std::string operator+(std::string a, text b) { return a.append(b.view()); }
 inline std::string operator+(text a, std::string_view b) { return a.str().append(b); }
 inline std::string operator+(text a, const char* b) { return a.str().append(b); }
