@@ -34,7 +34,19 @@ std::size_t invisible_control(std::string_view rest) {
 std::string printable(std::string_view text, bool keep_non_ascii, std::string_view keep) {
   std::string out;
   out.reserve(text.size());
+  const auto ordinary = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x7F;
+  };
   for (std::size_t i = 0; i < text.size(); ++i) {
+    // Printable ASCII, most of any text, goes over in runs: a table of a thousand cells is escaped on every run.
+    std::size_t run = i;
+    while (run < text.size() && ordinary(text[run])) ++run;
+    if (run > i) {
+      out.append(text, i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     const bool control = (c < 0x20 || c == 0x7F) && keep.find(static_cast<char>(c)) == std::string_view::npos;
     const std::size_t invisible = c > 0x7F && keep_non_ascii ? invisible_control(text.substr(i)) : 0;

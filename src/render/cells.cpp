@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "render/view.hpp"
+#include "xpuspec/names.hpp"
 
 namespace xpuspec::render {
 
@@ -36,15 +37,11 @@ std::string_view basis_phrase(basis b) {
   return "";
 }
 
-reference reference_of(const source_ref& s) {
-  return {s.title, s.publisher, s.published, s.url, s.via, s.accessed, s.id};
-}
-
 void cite(grid& g, cell& c, const chip& subject, const std::vector<text>& source_ids) {
   for (const text& id : source_ids) {
     const source_ref* s = subject.find_source(id);
     if (s == nullptr) continue;
-    const std::size_t index = g.cite(reference_of(*s));
+    const std::size_t index = g.cite(*s);
     if (std::find(c.refs.begin(), c.refs.end(), index) == c.refs.end()) c.refs.push_back(index);
   }
 }
@@ -56,23 +53,23 @@ cell metric_cell(const metric_value& v, bool derived, const chip& subject, grid&
   return c;
 }
 
-std::size_t grid::cite(const reference& r) {
-  const auto found = std::find(references.begin(), references.end(), r);
-  if (found != references.end()) return static_cast<std::size_t>(found - references.begin());
-  references.push_back(r);
-  return references.size() - 1;
+std::size_t grid::cite(const source_ref& s) {
+  const auto [it, added] = reference_index.try_emplace(&s, references.size());
+  if (added) references.push_back(&s);
+  return it->second;
 }
 
 std::vector<std::string> grid::footer() const {
   std::vector<std::string> lines = notes;
   if (!list_references) return lines;
   for (std::size_t i = 0; i < references.size(); ++i) {
-    const reference& s = references[i];
-    lines.push_back(fmt::format("[{}] {}{}{}: {}{}{}", s.label.empty() ? std::to_string(i + 1) : s.label, s.title,
+    const source_ref& s = *references[i];
+    // The notes are escaped already; a reference is escaped here, where it becomes a line.
+    lines.push_back(printable(fmt::format("[{}] {}{}{}: {}{}{}", s.id, s.title,
                                 s.publisher.empty() ? "" : ", " + s.publisher,
                                 s.published.empty() ? "" : ", " + s.published, s.url,
                                 s.via.empty() ? "" : fmt::format(" (read via {})", s.via),
-                                s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)));
+                                s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)), true));
   }
   return lines;
 }

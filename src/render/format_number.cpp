@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -33,8 +34,9 @@ double tidy_number(double x) {
   // 12 significant digits keep every figure any spec sheet prints (five at most) and every ratio far past its
   // inputs' precision, and drop the binary noise of unit conversions (206.15843020800003 is 206.158430208).
   double tidied = x;
-  const std::string text = fmt::format("{:.12g}", x);
-  std::from_chars(text.data(), text.data() + text.size(), tidied);
+  std::array<char, 32> text{};  // "-1.23456789012e-308" at most
+  const auto end = std::to_chars(text.data(), text.data() + text.size(), x, std::chars_format::general, 12).ptr;
+  std::from_chars(text.data(), end, tidied);
   return tidied;
 }
 
@@ -60,7 +62,12 @@ std::string substitute(std::string_view text, std::initializer_list<substitution
 }
 
 grid escaped(grid g) {
-  const auto clean = [](std::string& text) { text = printable(text, true); };
+  const auto clean = [](std::string& text) {
+    const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7F;
+    });
+    if (!plain) text = printable(text, true);
+  };
   for (auto& [key, text] : g.preamble) {
     clean(key);
     clean(text);
@@ -74,9 +81,6 @@ grid escaped(grid g) {
   }
   for (auto& note : g.notes) clean(note);
   clean(g.title);
-  for (auto& r : g.references) {
-    for (std::string* field : {&r.title, &r.publisher, &r.published, &r.url, &r.via, &r.accessed, &r.label}) clean(*field);
-  }
   return g;
 }
 

@@ -21,8 +21,9 @@ struct figure;
 std::string write_html(const grid& g, const std::vector<figure>& figures, const json& document);
 
 // json.cpp: the document, and its records one per line.
-std::string write_json(const json& document);
-std::string write_jsonl(const json& document);
+// Both take the document by value: a view's document is a temporary, moved in and tidied in place.
+std::string write_json(json document);
+std::string write_jsonl(json document);
 
 enum class dialect { csv, tsv };
 struct records;

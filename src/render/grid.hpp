@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,12 +35,6 @@ struct cell {
   std::vector<std::size_t> refs = {};
 };
 
-// A cited source, listed once per page however many values cite it.
-struct reference {
-  std::string title, publisher, published, url, via, accessed;
-  std::string label;  // how a text lists it ("[nvidia-h100-datasheet]"); empty: by its number
-  bool operator==(const reference&) const = default;
-};
 
 struct grid {
   std::vector<std::pair<std::string, std::string>> preamble;  // "key: value" lines above the columns
@@ -50,7 +45,10 @@ struct grid {
   std::size_t key_columns = 0;              // leading columns repeated in each block when a narrow terminal wraps
                                             // the rest; 0: the table is not wrapped
   std::string title;                        // what the report is, for a page's heading
-  std::vector<reference> references;        // what cells' refs point at
+  // The sources cells cite, each once, in the order first cited: the chips' own entries (the report keeps the
+  // chips alive while it is rendered). Not escaped with the rest: a writer that shows one escapes it.
+  std::vector<const source_ref*> references;
+  std::unordered_map<const source_ref*, std::size_t> reference_index;
   // One column per chip (compare): a page that sorts its rows shows the grid turned, one row per chip, so sorting
   // by a metric ranks the chips. The key columns name each metric.
   bool subjects_are_columns = false;
@@ -58,8 +56,8 @@ struct grid {
   // terminal has no hover and the notes already say what is not a vendor figure.
   bool list_references = false;
 
-  // The reference's index, adding it the first time it is cited.
-  std::size_t cite(const reference& r);
+  // The source's index in references, adding it the first time it is cited.
+  std::size_t cite(const source_ref& s);
   // What a text prints below the columns: the notes, then the references when it lists them.
   std::vector<std::string> footer() const;
 };

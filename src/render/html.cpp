@@ -20,6 +20,8 @@ namespace {
 std::string html(std::string_view text) {
   return substitute(text, {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}});
 }
+// A source's text straight from its file, not yet escaped like the grid's.
+std::string source_html(text t) { return html(printable(t.view(), true)); }
 
 // A data file's URL becomes a link only when it is a web address: never javascript: or data: from a hostile file.
 bool web_address(std::string_view url) { return url.starts_with("https://") || url.starts_with("http://"); }
@@ -58,9 +60,10 @@ grid turned(const grid& g) {
 std::string cell_html(const cell& c, const grid& g) {
   std::string hover = c.detail;
   for (const std::size_t ref : c.refs) {
-    const reference& r = g.references[ref];
-    hover += fmt::format("{}[{}] {}{}", hover.empty() ? "" : "\n", ref + 1, r.title,
-                         r.publisher.empty() ? "" : fmt::format(" ({})", r.publisher));
+    const source_ref& r = *g.references[ref];
+    hover += printable(fmt::format("{}[{}] {}{}", hover.empty() ? "" : "\n", ref + 1, r.title,
+                                   r.publisher.empty() ? "" : fmt::format(" ({})", r.publisher)),
+                       true, "\n");
   }
   std::string attributes;
   if (c.numeric) attributes += " class=\"num\"";
@@ -73,17 +76,17 @@ std::string cell_html(const cell& c, const grid& g) {
   return fmt::format("<td{}>{}{}</td>", attributes, html(c.text), links);
 }
 
-std::string reference_html(const reference& r, std::size_t index) {
+std::string reference_html(const source_ref& r, std::size_t index) {
   std::string out = fmt::format("<li id=\"ref-{}\">{}<cite>{}</cite>", index + 1,
-                                r.label.empty() ? "" : fmt::format("<code>{}</code>: ", html(r.label)), html(r.title));
-  if (!r.publisher.empty()) out += ", " + html(r.publisher);
-  if (!r.published.empty()) out += ", " + html(r.published);
+                                fmt::format("<code>{}</code>: ", source_html(r.id)), source_html(r.title));
+  if (!r.publisher.empty()) out += ", " + source_html(r.publisher);
+  if (!r.published.empty()) out += ", " + source_html(r.published);
   if (!r.url.empty()) {
-    out += web_address(r.url) ? fmt::format(": <a href=\"{0}\" rel=\"noreferrer\">{0}</a>", html(r.url))
-                              : fmt::format(": {}", html(r.url));
+    out += web_address(r.url.view()) ? fmt::format(": <a href=\"{0}\" rel=\"noreferrer\">{0}</a>", source_html(r.url))
+                              : fmt::format(": {}", source_html(r.url));
   }
-  if (!r.via.empty()) out += fmt::format(" (read via {})", html(r.via));
-  if (!r.accessed.empty()) out += fmt::format(" (accessed {})", html(r.accessed));
+  if (!r.via.empty()) out += fmt::format(" (read via {})", source_html(r.via));
+  if (!r.accessed.empty()) out += fmt::format(" (accessed {})", source_html(r.accessed));
   return out + "</li>\n";
 }
 
@@ -187,8 +190,8 @@ std::string write_html(const grid& given, const std::vector<figure>& figures, co
   if (!g.references.empty()) {
     out += "<section id=\"sources\">\n<h2>Sources</h2>\n<ol>\n";
     for (std::size_t i = 0; i < g.references.size(); ++i) {
-      out += reference_html(g.references[i], i);
-      latest_access = std::max(latest_access, g.references[i].accessed);
+      out += reference_html(*g.references[i], i);
+      latest_access = std::max(latest_access, printable(g.references[i]->accessed.view(), true));
     }
     out += "</ol>\n</section>\n";
   }

@@ -75,7 +75,6 @@ cell metric_cell(const metric_value& v, bool derived);
 // The same with what a page shows on hover (basis, or why it is missing) and the sources it rests on, cited in g.
 cell metric_cell(const metric_value& v, bool derived, const chip& subject, grid& g);
 std::string_view basis_phrase(basis b);
-reference reference_of(const source_ref& s);
 // Cites each of the subject's sources named by id in g, and points the cell at them.
 void cite(grid& g, cell& c, const chip& subject, const std::vector<text>& source_ids);
 cell count_cell(const std::optional<std::size_t>& n);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
+#include "render/formats.hpp"
 #include "render/grid.hpp"
 #include "render/render.hpp"
 
@@ -156,4 +157,36 @@ TEST_CASE("Markdown escapes the cell separator and angle brackets", "[render]") 
   fixtures f;
   const std::string sheet = render::render(make_show(f.beta), render::format::markdown, {});
   CHECK(sheet.find("with \\| a pipe") != std::string::npos);
+}
+
+TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[render][json]") {
+  using ordered = nlohmann::ordered_json;
+  // Every type, empty and nested containers, and strings the fast path must hand to the library: quotes,
+  // backslashes, control characters, DEL, non-ASCII and bytes that are not UTF-8.
+  ordered doc = ordered::object();
+  doc["null"] = nullptr;
+  doc["yes"] = true;
+  doc["no"] = false;
+  doc["int"] = -42;
+  doc["unsigned"] = 18446744073709551615ULL;
+  doc["whole float"] = 100.0;
+  doc["float"] = 0.1;
+  doc["tiny"] = 5e-324;
+  doc["huge"] = 1e308;  // numbers the 12-digit policy leaves as they are: this compares writers, not rounding
+  doc["exponent"] = 1.62e24;
+  doc["empty object"] = ordered::object();
+  doc["empty array"] = ordered::array();
+  doc["plain"] = "H100 SXM5 80GB";
+  doc["quote \" and \\ backslash"] = "a \"quoted\" \\ path";
+  doc["controls"] = std::string("tab\there\nnew line\x1b[31m red\x7f del\x01", 36);
+  doc["non-ascii"] = "1.2× — 华为 Ascend";
+  doc["not utf-8"] = std::string("bad \xff\xfe bytes \xc3");
+  doc["nested"] = {{"list", {1, 2.5, "three", nullptr, ordered::array({ordered::object()})}}, {"k", {{"deep", true}}}};
+  doc["array of records"] = ordered::array({{{"id", "a"}, {"v", 1.5}}, {{"id", "b"}, {"v", nullptr}}});
+
+  const std::string expected = doc.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
+  CHECK(render::write_json(doc) == expected);
+  std::string lines;
+  for (const auto& record : doc["array of records"]) lines += record.dump(-1, ' ', false, ordered::error_handler_t::replace) + "\n";
+  CHECK(render::write_jsonl(ordered{{"chips", doc["array of records"]}}) == lines);
 }

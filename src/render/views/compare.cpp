@@ -83,8 +83,14 @@ struct view<compare_report> {
     for (metric m : r.metrics) metric_ids.push_back(definition(m).name);
     json chips = json::array();
     for (const auto& row : r.rows) {
-      json metrics = json::object();
-      json relative = json::object();
+      // Each member is added once: reserved, the objects never move their (const, so copied) keys.
+      const auto reserved = [&] {
+        json j = json::object();
+        j.get_ref<json::object_t&>().reserve(r.metrics.size());
+        return j;
+      };
+      json metrics = reserved();
+      json relative = reserved();
       json missing = json::object();
       json reasons = json::object();
       json bases = json::object();

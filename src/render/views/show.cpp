@@ -56,7 +56,7 @@ struct view<show_report> {
     g.headers = {"field", "value", "basis", "source", "note"};
     g.title = fmt::format("{} ({})", c.name, c.id);
     // Every source the file lists, in its order, whether or not a value below cites it.
-    for (const auto& s : c.sources) g.cite(reference_of(s));
+    for (const auto& s : c.sources) g.cite(s);
     for (const auto& e : r.entries) {
       const value& v = *e.entry;
       cell amount{written_value(v, e.unit), true, !v.known()};
