@@ -120,5 +120,5 @@ TEST_CASE("a whole number written with a zero fraction is a whole number, as JSO
   const chip c = parse_chip(test::chip_json("count-2-0", "[]", "\"interconnect\": {\"domain\": 8.0}, "), "c.json");
   CHECK(*c.interconnect_domain.amount == 8);
   CHECK_THROWS_WITH(parse_chip(test::chip_json("count-2-5", "[]", "\"interconnect\": {\"domain\": 8.5}, "), "c.json"),
-                    Catch::Contains("whole number"));
+                    test::contains("whole number"));
 }

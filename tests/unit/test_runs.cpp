@@ -55,15 +55,15 @@ TEST_CASE("the bundled runs imply what their reports' figures give by hand", "[r
 TEST_CASE("a malformed runs file names the file and the place", "[runs]") {
   std::string bad = one_run;
   bad.replace(bad.find("\"reported_mfu\": 0.4"), 19, "\"reported_mfu\": 40");
-  CHECK_THROWS_WITH(parse_training_runs(bad, "r.json"), Catch::Contains("r.json: /runs/0/reported_mfu"));
+  CHECK_THROWS_WITH(parse_training_runs(bad, "r.json"), test::contains("r.json: /runs/0/reported_mfu"));
   std::string unsourced = one_run;
   unsourced.replace(unsourced.find("[\"s\"]"), 5, "[\"t\"]");
-  CHECK_THROWS_WITH(parse_training_runs(unsourced, "r.json"), Catch::Contains("source \"t\" is not a key"));
+  CHECK_THROWS_WITH(parse_training_runs(unsourced, "r.json"), test::contains("source \"t\" is not a key"));
   std::string moe = one_run;
   moe.replace(moe.find("\"params_active_b\": 10"), 21, "\"params_active_b\": 1000");
-  CHECK_THROWS_WITH(parse_training_runs(moe, "r.json"), Catch::Contains("more than params_total_b"));
+  CHECK_THROWS_WITH(parse_training_runs(moe, "r.json"), test::contains("more than params_total_b"));
   std::string unknown_chip = one_run;
   unknown_chip.replace(unknown_chip.find("\"h100\""), 6, "\"h1000\"");
   CHECK_THROWS_WITH(make_runs(load_catalog({}), parse_training_runs(unknown_chip, "r.json")),
-                    Catch::Contains("training run \"r\""));
+                    test::contains("training run \"r\""));
 }

@@ -13,7 +13,6 @@
 #include "xpuspec/systems.hpp"
 
 using namespace xpuspec;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -50,7 +49,7 @@ TEST_CASE("a system's figures are its chips' times N unless stated, and its powe
   // Stated: 32 PFLOPS = 32,000 TFLOPS, as written, with a note of what the chips alone give.
   CHECK(*box.at(precision::fp8).sparse.amount == Approx(32000));
   CHECK(box.at(precision::fp8).sparse.basis == basis::vendor);
-  CHECK_THAT(box.at(precision::fp8).sparse.note.str(), Contains("the chips alone"));
+  CHECK_THAT(box.at(precision::fp8).sparse.note.str(), test::contains("the chips alone"));
   // 10 kW, not 8 x 700 W.
   CHECK(*box.tdp.amount == Approx(10000));
   // Interconnect: the sum of the chips' (8 x 900 GB/s), so per-TFLOPS ratios stay per-chip ratios.
@@ -63,7 +62,7 @@ TEST_CASE("a system whose maker publishes no power says so, with the chips' sum 
   const chip box = parse_system(box_file("", R"({"value": "unpublished", "note": "none"})"), "box.json", system_lookup());
   CHECK_FALSE(box.tdp.known());
   CHECK(box.tdp.missing == absence::unpublished);
-  CHECK_THAT(box.tdp.note.str(), Contains("8 x 700 W = 5600 W"));
+  CHECK_THAT(box.tdp.note.str(), test::contains("8 x 700 W = 5600 W"));
   CHECK_FALSE(evaluate(box, metric::tflops_per_watt, precision::bf16).known());
 }
 
@@ -74,7 +73,7 @@ TEST_CASE("a malformed system file names the file and the place", "[systems]") {
     try {
       parse_system(text, "sys.json", system_lookup());
     } catch (const error& e) {
-      CHECK_THAT(e.what(), Contains("sys.json") && Contains(fragment));
+      CHECK_THAT(e.what(), test::contains("sys.json") && test::contains(fragment));
     }
   };
   fails_with(box_file(R"("racks": "16 kW", )"), "/racks");
