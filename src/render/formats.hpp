@@ -24,6 +24,10 @@ std::string write_html(const grid& g, const std::vector<figure>& figures, const 
 // Both take the document by value: a view's document is a temporary, moved in and tidied in place.
 std::string write_json(json document);
 std::string write_jsonl(json document);
+// The same text from a document given as head and records (view.hpp), each record built, written and dropped.
+struct any_view;
+std::string write_json_records(const any_view& v);
+std::string write_jsonl_records(const any_view& v);
 
 enum class dialect { csv, tsv };
 struct records;

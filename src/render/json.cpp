@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/formats.hpp"
+#include "render/view.hpp"
 #include "render/grid.hpp"
 
 namespace xpuspec::render {
@@ -58,6 +59,44 @@ class json_writer {
   }
 
   std::string take() { return std::move(out_); }
+
+  // An object's members one at a time, for a document written as head and records; begin() before the first.
+  void begin_object() { out_ += indent_ >= 0 ? "{\n" : "{"; }
+  void member(const std::string& key, const json& j, bool first) {
+    if (!first) out_ += indent_ >= 0 ? ",\n" : ",";
+    if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_), ' ');
+    string(key);
+    out_ += indent_ >= 0 ? ": " : ":";
+    value(j, 1);
+  }
+  template <typename Record>
+  void records_member(std::string_view key, std::size_t count, Record&& record, bool first) {
+    if (!first) out_ += indent_ >= 0 ? ",\n" : ",";
+    if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_), ' ');
+    string(std::string(key));
+    out_ += indent_ >= 0 ? ": " : ":";
+    if (count == 0) {
+      out_ += "[]";
+      return;
+    }
+    out_ += indent_ >= 0 ? "[\n" : "[";
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0) out_ += indent_ >= 0 ? ",\n" : ",";
+      if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_ * 2), ' ');
+      value(record(i), 2);
+    }
+    if (indent_ >= 0) {
+      out_ += '\n';
+      out_.append(static_cast<std::size_t>(indent_), ' ');
+    }
+    out_ += ']';
+  }
+  void end_object() {
+    if (indent_ >= 0) out_ += '\n';
+    out_ += '}';
+  }
+
+  void raw(std::string_view text) { out_ += text; }
 
  private:
   void container(const json& j, int depth, char open, char close) {
@@ -153,6 +192,41 @@ std::string write_jsonl(json document) {
   // One record: a chip sheet is the chip itself; a match is the whole answer.
   const auto& record = document.size() == 2 && document.contains("chip") ? document.at("chip") : document;
   return dump(record, -1) + "\n";
+}
+
+namespace {
+
+json tidied_record(const any_view& v, std::size_t i) {
+  json record = v.record(v.report, i);
+  tidy(record);
+  return record;
+}
+
+}  // namespace
+
+std::string write_json_records(const any_view& v) {
+  json head = v.head(v.report);
+  tidy(head);
+  json_writer w(2);
+  w.begin_object();
+  bool first = true;
+  for (const auto& [key, member] : head.items()) {
+    w.member(key, member, first);
+    first = false;
+  }
+  w.records_member(records_key, v.count(v.report), [&](std::size_t i) { return tidied_record(v, i); }, first);
+  w.end_object();
+  w.raw("\n");
+  return w.take();
+}
+
+std::string write_jsonl_records(const any_view& v) {
+  json_writer w(-1);
+  for (std::size_t i = 0, n = v.count(v.report); i < n; ++i) {
+    w.value(tidied_record(v, i), 0);
+    w.raw("\n");
+  }
+  return w.take();
 }
 
 }  // namespace xpuspec::render

@@ -32,8 +32,12 @@ std::string as_html(const any_view& v, const style&) {
 
 constexpr writer writers[] = {
     {"table", as_table},
-    {"json", [](const any_view& v, const style&) { return write_json(v.document(v.report)); }},
-    {"jsonl", [](const any_view& v, const style&) { return write_jsonl(v.document(v.report)); }},
+    {"json", [](const any_view& v, const style&) {
+       return v.record ? write_json_records(v) : write_json(v.document(v.report));
+     }},
+    {"jsonl", [](const any_view& v, const style&) {
+       return v.record ? write_jsonl_records(v) : write_jsonl(v.document(v.report));
+     }},
     {"csv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::csv); }},
     {"tsv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::tsv); }},
     {"markdown", as_markdown},

@@ -5,6 +5,12 @@
 //   document the JSON document (JSON prints it; JSON Lines prints its records one per line)
 //   rows     flat records under field names (CSV and TSV)
 // and, optionally, figures: charts a page shows with the grid (HTML draws the grid, its references and these).
+// A report of many records (list, rank, compare: 100,000 chips from a user's data set) may give its document as a
+// head and its records instead, so JSON and JSON Lines are written a record at a time, never held whole:
+//   json head(const Report&)                      the document without its "chips" array (which comes last)
+//   std::size_t count(const Report&)              how many records
+//   json record(const Report&, std::size_t i)     one element of "chips"
+// Its document() is then made from these.
 // A new report needs one view file; a new format needs its writer (declared in formats.hpp) and its row in
 // render.cpp's table of writers, never a change to a view.
 
@@ -46,17 +52,42 @@ struct any_view {
   records (*rows)(const void*);
   // Optional: a view with a chart defines `static std::vector<figure> figures(const Report&)`.
   std::vector<figure> (*figures)(const void*) = nullptr;
+  // Optional: the document as head and records (above); all three or none.
+  json (*head)(const void*) = nullptr;
+  std::size_t (*count)(const void*) = nullptr;
+  json (*record)(const void*, std::size_t) = nullptr;
 };
+
+// The key of the records array in a document given as head and records.
+inline constexpr std::string_view records_key = "chips";
 std::string write(const any_view& v, format f, const style& s);
+
+template <typename Report>
+const Report& report_at(const void* p) {
+  return *static_cast<const Report*>(p);
+}
 
 template <typename Report>
 std::string render(const Report& r, format f, const style& s) {
   using v = view<Report>;
-  any_view any{&r, [](const void* p) { return v::layout(*static_cast<const Report*>(p)); },
-               [](const void* p) { return v::document(*static_cast<const Report*>(p)); },
-               [](const void* p) { return v::rows(*static_cast<const Report*>(p)); }};
+  constexpr auto of = report_at<Report>;
+  any_view any{&r, [](const void* p) { return v::layout(of(p)); }, nullptr,
+               [](const void* p) { return v::rows(of(p)); }};
+  if constexpr (requires { v::record(r, std::size_t{}); }) {
+    any.head = [](const void* p) { return v::head(of(p)); };
+    any.count = [](const void* p) { return v::count(of(p)); };
+    any.record = [](const void* p, std::size_t i) { return v::record(of(p), i); };
+    any.document = [](const void* p) {
+      json document = v::head(of(p));
+      json& records = document[std::string(records_key)] = json::array();
+      for (std::size_t i = 0; i < v::count(of(p)); ++i) records.push_back(v::record(of(p), i));
+      return document;
+    };
+  } else {
+    any.document = [](const void* p) { return v::document(of(p)); };
+  }
   if constexpr (requires { v::figures(r); }) {
-    any.figures = [](const void* p) { return v::figures(*static_cast<const Report*>(p)); };
+    any.figures = [](const void* p) { return v::figures(of(p)); };
   }
   return write(any, f, s);
 }

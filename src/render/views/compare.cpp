@@ -78,48 +78,48 @@ struct view<compare_report> {
              render_svg(make_roofline(chips, r.prec, {}))}};
   }
 
-  static json document(const compare_report& r) {
+  static json head(const compare_report& r) {
     json metric_ids = json::array();
     for (metric m : r.metrics) metric_ids.push_back(definition(m).name);
-    json chips = json::array();
-    for (const auto& row : r.rows) {
-      // Each member is added once: reserved, the objects never move their (const, so copied) keys.
-      const auto reserved = [&] {
-        json j = json::object();
-        j.get_ref<json::object_t&>().reserve(r.metrics.size());
-        return j;
-      };
-      json metrics = reserved();
-      json relative = reserved();
-      json missing = json::object();
-      json reasons = json::object();
-      json bases = json::object();
-      for (std::size_t i = 0; i < r.metrics.size(); ++i) {
-        const std::string name(definition(r.metrics[i]).name);
-        const metric_value& v = row.values[i];
-        metrics[name] = number_or_null(v.number);
-        if (r.baseline) relative[name] = number_or_null(row.relative[i]);
-        if (!v.known()) {
-          missing[name] = to_string(v.missing);
-          reasons[name] = v.reason;
-        } else if (v.basis != basis::vendor) {
-          bases[name] = to_string(v.basis);
-        }
-      }
-      json entry = chip_summary(*row.subject);
-      entry["requested"] = row.requested;
-      entry["metrics"] = std::move(metrics);
-      entry["relative"] = std::move(relative);
-      entry["missing"] = std::move(missing);
-      entry["missing_reasons"] = std::move(reasons);
-      entry["basis"] = std::move(bases);
-      chips.push_back(std::move(entry));
-    }
     return json({{"schema_version", json_schema_version},
                  {"precision", to_string(r.prec)},
                  {"baseline", r.baseline ? json(r.baseline->id) : json(nullptr)},
-                 {"metric_ids", std::move(metric_ids)},
-                 {"chips", std::move(chips)}});
+                 {"metric_ids", std::move(metric_ids)}});
+  }
+  static std::size_t count(const compare_report& r) { return r.rows.size(); }
+  static json record(const compare_report& r, std::size_t index) {
+    const auto& row = r.rows[index];
+    // Each member is added once: reserved, the objects never move their (const, so copied) keys.
+    const auto reserved = [&] {
+      json j = json::object();
+      j.get_ref<json::object_t&>().reserve(r.metrics.size());
+      return j;
+    };
+    json metrics = reserved();
+    json relative = reserved();
+    json missing = json::object();
+    json reasons = json::object();
+    json bases = json::object();
+    for (std::size_t i = 0; i < r.metrics.size(); ++i) {
+      const std::string name(definition(r.metrics[i]).name);
+      const metric_value& v = row.values[i];
+      metrics[name] = number_or_null(v.number);
+      if (r.baseline) relative[name] = number_or_null(row.relative[i]);
+      if (!v.known()) {
+        missing[name] = to_string(v.missing);
+        reasons[name] = v.reason;
+      } else if (v.basis != basis::vendor) {
+        bases[name] = to_string(v.basis);
+      }
+    }
+    json entry = chip_summary(*row.subject);
+    entry["requested"] = row.requested;
+    entry["metrics"] = std::move(metrics);
+    entry["relative"] = std::move(relative);
+    entry["missing"] = std::move(missing);
+    entry["missing_reasons"] = std::move(reasons);
+    entry["basis"] = std::move(bases);
+    return entry;
   }
 
   static records rows(const compare_report& r) {

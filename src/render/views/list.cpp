@@ -25,19 +25,18 @@ struct view<list_report> {
     return g;
   }
 
-  static json document(const list_report& r) {
-    json chips = json::array();
-    for (const chip* c : r.chips) {
-      json entry = chip_summary(*c);
-      entry["family"] = c->family;
-      entry["form_factor"] = c->form_factor;
-      entry["status"] = c->status;
-      entry["released"] = c->released;
-      entry["aliases"] = c->aliases;
-      entry["origin"] = c->origin;
-      chips.push_back(std::move(entry));
-    }
-    return json({{"schema_version", json_schema_version}, {"chips", std::move(chips)}});
+  static json head(const list_report&) { return json({{"schema_version", json_schema_version}}); }
+  static std::size_t count(const list_report& r) { return r.chips.size(); }
+  static json record(const list_report& r, std::size_t i) {
+    const chip* c = r.chips[i];
+    json entry = chip_summary(*c);
+    entry["family"] = c->family;
+    entry["form_factor"] = c->form_factor;
+    entry["status"] = c->status;
+    entry["released"] = c->released;
+    entry["aliases"] = c->aliases;
+    entry["origin"] = c->origin;
+    return entry;
   }
 
   static records rows(const list_report& r) {

@@ -47,26 +47,26 @@ struct view<rank_report> {
              render_svg(r)}};
   }
 
-  static json document(const rank_report& r) {
-    json chips = json::array();
-    for (const auto& row : r.rows) {
-      json entry{{"rank", row.rank ? json(row.rank) : json(nullptr)}};
-      entry.update(chip_summary(*row.subject));
-      entry["value"] = number_or_null(row.value.number);
-      if (row.value.known()) {
-        entry["basis"] = to_string(row.value.basis);
-      } else {
-        entry["missing"] = to_string(row.value.missing);
-        entry["missing_reason"] = row.value.reason;
-      }
-      chips.push_back(std::move(entry));
-    }
+  static json head(const rank_report& r) {
     return json({{"schema_version", json_schema_version},
                  {"metric", definition(r.by).name},
                  {"unit", metric_unit(r.by, r.prec)},
                  {"precision", to_string(r.prec)},
-                 {"order", r.ascending ? "ascending" : "descending"},
-                 {"chips", std::move(chips)}});
+                 {"order", r.ascending ? "ascending" : "descending"}});
+  }
+  static std::size_t count(const rank_report& r) { return r.rows.size(); }
+  static json record(const rank_report& r, std::size_t i) {
+    const auto& row = r.rows[i];
+    json entry{{"rank", row.rank ? json(row.rank) : json(nullptr)}};
+    entry.update(chip_summary(*row.subject));
+    entry["value"] = number_or_null(row.value.number);
+    if (row.value.known()) {
+      entry["basis"] = to_string(row.value.basis);
+    } else {
+      entry["missing"] = to_string(row.value.missing);
+      entry["missing_reason"] = row.value.reason;
+    }
+    return entry;
   }
 
   static records rows(const rank_report& r) {
