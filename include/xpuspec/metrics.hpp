@@ -2,6 +2,8 @@
 // The metric ids of design.md: raw values read off a chip, and ratios derived from them. A metric whose input is
 // missing is missing too, with the reason, never 0, inf or NaN.
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,15 +53,33 @@ std::vector<std::string> metric_names();
 // The unit of `m` at precision `p`: TFLOPS becomes TOPS for integer precisions.
 std::string metric_unit(metric m, precision p);
 
+// The source ids a metric rests on, held inline: a metric reads at most two values, and a ratio of ratios four.
+// A report over 100,000 chips holds one per chip and metric, where a std::vector was a heap block each.
+class source_ids {
+ public:
+  static constexpr std::size_t capacity = 4;
+  void push_back(text id);  // throws xpuspec::error past capacity (a metric defined over more inputs)
+  const text* begin() const noexcept { return ids_.data(); }
+  const text* end() const noexcept { return ids_.data() + size_; }
+  std::size_t size() const noexcept { return size_; }
+  bool empty() const noexcept { return size_ == 0; }
+
+ private:
+  std::array<text, capacity> ids_{};
+  std::uint8_t size_ = 0;
+};
+
+// 32 bytes: a compare over 100,000 chips holds 17 per chip (issue 19: 2.5 KB per chip in all).
 struct metric_value {
-  std::optional<double> number;
+  maybe_amount number;
   absence missing = absence::unknown;  // meaningful only when !number
   xpuspec::basis basis = xpuspec::basis::vendor;
-  std::string reason;  // when missing: which input is missing and why, e.g. "power.tdp is unpublished"
-  std::vector<text> sources;  // the source ids of the chip's values it was computed from, each once
+  text reason;  // when missing: which input is missing and why, e.g. "power.tdp is unpublished"
+  source_ids sources;  // the source ids of the chip's values it was computed from, each once
 
   bool known() const { return number.has_value(); }
 };
+static_assert(sizeof(metric_value) <= 40);
 
 metric_value evaluate(const chip& c, metric m, precision p);
 

@@ -5,7 +5,15 @@
 
 #include <fmt/format.h>
 
+#include "xpuspec/error.hpp"
+
 namespace xpuspec {
+
+void source_ids::push_back(text id) {
+  if (size_ == capacity) throw error(fmt::format("a metric rests on more than {} source ids", capacity));
+  ids_[size_++] = id;
+}
+
 namespace {
 
 constexpr std::array<metric_def, 18> definitions{{
@@ -86,8 +94,9 @@ metric_value read_input(const input& in) {
     out.number = *in.entry->amount * in.scale;
   } else {
     out.missing = in.entry->missing;
-    out.reason = fmt::format("{} is {}", in.field, to_string(in.entry->missing));
-    if (!in.entry->note.empty()) out.reason += fmt::format(" ({})", in.entry->note);
+    std::string reason = fmt::format("{} is {}", in.field, to_string(in.entry->missing));
+    if (!in.entry->note.empty()) reason += fmt::format(" ({})", in.entry->note);
+    out.reason = reason;
   }
   return out;
 }

@@ -37,7 +37,7 @@ std::string_view basis_phrase(basis b) {
   return "";
 }
 
-void cite(grid& g, cell& c, const chip& subject, const std::vector<text>& source_ids) {
+void cite(grid& g, cell& c, const chip& subject, std::span<const text> source_ids) {
   for (const text& id : source_ids) {
     const source_ref* s = subject.find_source(id);
     if (s == nullptr) continue;
@@ -110,30 +110,30 @@ json metric_json(const metric_value& v) {
 }
 
 std::string field_number(const std::optional<double>& x) { return x ? fmt::format("{}", tidy_number(*x)) : ""; }
-records long_records(precision p, const std::vector<long_entry>& entries, bool with_relative) {
-  records out{{"id", "name", "vendor", "metric", "value", "unit", "precision", "basis", "missing", "missing_reason",
-               "sources"},
-              {}};
-  if (with_relative) out.fields.emplace_back("relative");
-  for (const auto& e : entries) {
-    const metric_value& v = *e.value;
-    std::vector<std::string> sources;
-    for (const text& s : v.sources) sources.push_back(s.str());
-    std::vector<std::string> row{e.subject->id,
-                                 e.subject->name,
-                                 e.subject->vendor,
-                                 std::string(definition(e.m).name),
-                                 field_number(v.number),
-                                 metric_unit(e.m, p),
-                                 std::string(to_string(p)),
-                                 v.known() ? std::string(to_string(v.basis)) : "",
-                                 v.known() ? "" : std::string(to_string(v.missing)),
-                                 v.known() ? "" : v.reason,
-                                 fmt::format("{}", fmt::join(sources, ";"))};
-    if (with_relative) row.push_back(field_number(e.relative));
-    out.rows.push_back(std::move(row));
-  }
-  return out;
+std::vector<std::string> long_fields(bool with_relative) {
+  std::vector<std::string> fields{"id",   "name",  "vendor",  "metric",         "value",  "unit",
+                                  "precision", "basis", "missing", "missing_reason", "sources"};
+  if (with_relative) fields.emplace_back("relative");
+  return fields;
+}
+
+std::vector<std::string> long_row(precision p, const long_entry& e, bool with_relative) {
+  const metric_value& v = *e.value;
+  std::vector<std::string> sources;
+  for (const text& s : v.sources) sources.push_back(s.str());
+  std::vector<std::string> row{e.subject->id,
+                               e.subject->name,
+                               e.subject->vendor,
+                               std::string(definition(e.m).name),
+                               field_number(v.number),
+                               metric_unit(e.m, p),
+                               std::string(to_string(p)),
+                               v.known() ? std::string(to_string(v.basis)) : "",
+                               v.known() ? "" : std::string(to_string(v.missing)),
+                               v.known() ? "" : v.reason.str(),
+                               fmt::format("{}", fmt::join(sources, ";"))};
+  if (with_relative) row.push_back(field_number(e.relative));
+  return row;
 }
 
 std::string field_count(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : ""; }

@@ -47,4 +47,10 @@ std::string write_delimited(const records& r, dialect d) {
   return out;
 }
 
+std::string write_delimited_rows(const any_view& v, dialect d) {
+  std::string out = record(d, v.fields(v.report));
+  for (std::size_t i = 0, n = v.row_count(v.report); i < n; ++i) out += record(d, v.row(v.report, i));
+  return out;
+}
+
 }  // namespace xpuspec::render

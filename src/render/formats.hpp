@@ -32,6 +32,7 @@ std::string write_jsonl_records(const any_view& v);
 enum class dialect { csv, tsv };
 struct records;
 std::string write_delimited(const records& r, dialect d);  // delimited.cpp
+std::string write_delimited_rows(const any_view& v, dialect d);  // the same, a row at a time (view.hpp)
 
 // validate's findings (findings.cpp): compiler-style text, GitHub workflow commands, and the JSON document.
 std::string to_text(const validation_report& r, const style& s);

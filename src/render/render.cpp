@@ -30,6 +30,10 @@ std::string as_html(const any_view& v, const style&) {
                     v.document(v.report));
 }
 
+std::string delimited(const any_view& v, dialect d) {
+  return v.row ? write_delimited_rows(v, d) : write_delimited(v.rows(v.report), d);
+}
+
 constexpr writer writers[] = {
     {"table", as_table},
     {"json", [](const any_view& v, const style&) {
@@ -38,8 +42,8 @@ constexpr writer writers[] = {
     {"jsonl", [](const any_view& v, const style&) {
        return v.record ? write_jsonl_records(v) : write_jsonl(v.document(v.report));
      }},
-    {"csv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::csv); }},
-    {"tsv", [](const any_view& v, const style&) { return write_delimited(v.rows(v.report), dialect::tsv); }},
+    {"csv", [](const any_view& v, const style&) { return delimited(v, dialect::csv); }},
+    {"tsv", [](const any_view& v, const style&) { return delimited(v, dialect::tsv); }},
     {"markdown", as_markdown},
     {"md", as_markdown, false},
     {"html", as_html},

@@ -10,11 +10,15 @@
 //   json head(const Report&)                      the document without its "chips" array (which comes last)
 //   std::size_t count(const Report&)              how many records
 //   json record(const Report&, std::size_t i)     one element of "chips"
-// Its document() is then made from these.
+// Its document() is then made from these. Likewise its flat face, for CSV and TSV:
+//   std::vector<std::string> fields(const Report&)                  the field names
+//   std::size_t row_count(const Report&)
+//   std::vector<std::string> row(const Report&, std::size_t i)      one record
 // A new report needs one view file; a new format needs its writer (declared in formats.hpp) and its row in
 // render.cpp's table of writers, never a change to a view.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -56,6 +60,10 @@ struct any_view {
   json (*head)(const void*) = nullptr;
   std::size_t (*count)(const void*) = nullptr;
   json (*record)(const void*, std::size_t) = nullptr;
+  // Optional: the flat records as field names and rows (above); all three or none.
+  std::vector<std::string> (*fields)(const void*) = nullptr;
+  std::size_t (*row_count)(const void*) = nullptr;
+  std::vector<std::string> (*row)(const void*, std::size_t) = nullptr;
 };
 
 // The key of the records array in a document given as head and records.
@@ -71,8 +79,19 @@ template <typename Report>
 std::string render(const Report& r, format f, const style& s) {
   using v = view<Report>;
   constexpr auto of = report_at<Report>;
-  any_view any{&r, [](const void* p) { return v::layout(of(p)); }, nullptr,
-               [](const void* p) { return v::rows(of(p)); }};
+  any_view any{&r, [](const void* p) { return v::layout(of(p)); }, nullptr, nullptr};
+  if constexpr (requires { v::row(r, std::size_t{}); }) {
+    any.fields = [](const void* p) { return v::fields(of(p)); };
+    any.row_count = [](const void* p) { return v::row_count(of(p)); };
+    any.row = [](const void* p, std::size_t i) { return v::row(of(p), i); };
+    any.rows = [](const void* p) {
+      records out{v::fields(of(p)), {}};
+      for (std::size_t i = 0; i < v::row_count(of(p)); ++i) out.rows.push_back(v::row(of(p), i));
+      return out;
+    };
+  } else {
+    any.rows = [](const void* p) { return v::rows(of(p)); };
+  }
   if constexpr (requires { v::record(r, std::size_t{}); }) {
     any.head = [](const void* p) { return v::head(of(p)); };
     any.count = [](const void* p) { return v::count(of(p)); };
@@ -107,7 +126,7 @@ cell metric_cell(const metric_value& v, bool derived);
 cell metric_cell(const metric_value& v, bool derived, const chip& subject, grid& g);
 std::string_view basis_phrase(basis b);
 // Cites each of the subject's sources named by id in g, and points the cell at them.
-void cite(grid& g, cell& c, const chip& subject, const std::vector<text>& source_ids);
+void cite(grid& g, cell& c, const chip& subject, std::span<const text> source_ids);
 cell count_cell(const std::optional<std::size_t>& n);
 cell number_cell(const std::optional<double>& x);
 
@@ -132,6 +151,7 @@ struct long_entry {
   const metric_value* value;
   std::optional<double> relative;  // to the baseline, when there is one
 };
-records long_records(precision p, const std::vector<long_entry>& entries, bool with_relative);
+std::vector<std::string> long_fields(bool with_relative);
+std::vector<std::string> long_row(precision p, const long_entry& e, bool with_relative);
 
 }  // namespace xpuspec::render

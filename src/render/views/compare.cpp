@@ -122,31 +122,34 @@ struct view<compare_report> {
     return entry;
   }
 
-  static records rows(const compare_report& r) {
-    if (r.long_form) {
-      std::vector<long_entry> entries;
-      for (const auto& row : r.rows) {
-        for (std::size_t m = 0; m < r.metrics.size(); ++m) {
-          entries.push_back({row.subject, r.metrics[m], &row.values[m],
-                             row.relative.empty() ? std::nullopt : row.relative[m]});
-        }
-      }
-      return long_records(r.prec, entries, r.baseline != nullptr);
-    }
+  // The long form is one record per chip and metric, chip by chip.
+  static std::vector<std::string> fields(const compare_report& r) {
+    if (r.long_form) return long_fields(r.baseline != nullptr);
     std::vector<std::string> header{"id", "name", "vendor"};
     for (metric m : r.metrics) header.emplace_back(definition(m).name);
     if (r.baseline) {
       for (metric m : r.metrics) header.push_back(fmt::format("{}_relative", definition(m).name));
     }
-    records out{std::move(header), {}};
-    for (const auto& row : r.rows) {
-      std::vector<std::string> fields{row.subject->id, row.subject->name, row.subject->vendor};
-      for (const auto& v : row.values) fields.push_back(field_number(v.number));
-      for (const auto& rel : row.relative) fields.push_back(field_number(rel));
-      out.rows.push_back(std::move(fields));
-    }
-    return out;
+    return header;
   }
+  static std::size_t row_count(const compare_report& r) {
+    return r.long_form ? r.rows.size() * r.metrics.size() : r.rows.size();
+  }
+  static std::vector<std::string> row(const compare_report& r, std::size_t i) {
+    if (r.long_form) {
+      const auto& row = r.rows[i / r.metrics.size()];
+      const std::size_t m = i % r.metrics.size();
+      return long_row(r.prec,
+                      {row.subject, r.metrics[m], &row.values[m], row.relative.empty() ? std::nullopt : row.relative[m]},
+                      r.baseline != nullptr);
+    }
+    const auto& row = r.rows[i];
+    std::vector<std::string> fields{row.subject->id, row.subject->name, row.subject->vendor};
+    for (const auto& v : row.values) fields.push_back(field_number(v.number));
+    for (const auto& rel : row.relative) fields.push_back(field_number(rel));
+    return fields;
+  }
+
 };
 
 XPUSPEC_RENDER_VIEW(compare_report);

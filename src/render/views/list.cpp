@@ -39,14 +39,16 @@ struct view<list_report> {
     return entry;
   }
 
-  static records rows(const list_report& r) {
-    records out{{"id", "name", "vendor", "family", "form_factor", "status", "released", "aliases"}, {}};
-    for (const chip* c : r.chips) {
-      out.rows.push_back({c->id, c->name, c->vendor, c->family, c->form_factor, c->status, c->released,
-                     fmt::format("{}", fmt::join(c->aliases, ";"))});
-    }
-    return out;
+  static std::vector<std::string> fields(const list_report&) {
+    return {"id", "name", "vendor", "family", "form_factor", "status", "released", "aliases"};
   }
+  static std::size_t row_count(const list_report& r) { return r.chips.size(); }
+  static std::vector<std::string> row(const list_report& r, std::size_t i) {
+    const chip* c = r.chips[i];
+    return {c->id, c->name, c->vendor, c->family, c->form_factor, c->status, c->released,
+            fmt::format("{}", fmt::join(c->aliases, ";"))};
+  }
+
 };
 
 XPUSPEC_RENDER_VIEW(list_report);

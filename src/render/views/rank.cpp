@@ -69,20 +69,18 @@ struct view<rank_report> {
     return entry;
   }
 
-  static records rows(const rank_report& r) {
-    if (r.long_form) {
-      std::vector<long_entry> entries;
-      for (const auto& row : r.rows) entries.push_back({row.subject, r.by, &row.value, std::nullopt});
-      return long_records(r.prec, entries, false);
-    }
-    records out{{"rank", "id", "name", "vendor", std::string(definition(r.by).name), "basis"}, {}};
-    for (const auto& row : r.rows) {
-      out.rows.push_back({row.rank ? std::to_string(row.rank) : "", row.subject->id, row.subject->name,
-                     row.subject->vendor, field_number(row.value.number),
-                     row.value.known() ? std::string(to_string(row.value.basis)) : ""});
-    }
-    return out;
+  static std::vector<std::string> fields(const rank_report& r) {
+    if (r.long_form) return long_fields(false);
+    return {"rank", "id", "name", "vendor", std::string(definition(r.by).name), "basis"};
   }
+  static std::size_t row_count(const rank_report& r) { return r.rows.size(); }
+  static std::vector<std::string> row(const rank_report& r, std::size_t i) {
+    const auto& row = r.rows[i];
+    if (r.long_form) return long_row(r.prec, {row.subject, r.by, &row.value, std::nullopt}, false);
+    return {row.rank ? std::to_string(row.rank) : "", row.subject->id, row.subject->name, row.subject->vendor,
+            field_number(row.value.number), row.value.known() ? std::string(to_string(row.value.basis)) : ""};
+  }
+
 };
 
 XPUSPEC_RENDER_VIEW(rank_report);

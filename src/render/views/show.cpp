@@ -62,7 +62,7 @@ struct view<show_report> {
       cell amount{written_value(v, e.unit), true, !v.known()};
       amount.detail = v.known() ? std::string(basis_phrase(v.basis)) : std::string(to_string(v.missing));
       if (!v.note.empty()) amount.detail += fmt::format(": {}", v.note);
-      cite(g, amount, c, {v.source});
+      cite(g, amount, c, std::span<const text>(&v.source, 1));
       g.rows.push_back({{e.field},
                         std::move(amount),
                         {v.known() ? std::string(to_string(v.basis)) : "", false, false},
