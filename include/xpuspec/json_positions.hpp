@@ -17,6 +17,13 @@ namespace xpuspec {
 // one entry per value with its container and member name, not a pointer string per value.
 class json_positions {
  public:
+  json_positions() = default;
+  // Moved, never copied: the member index points into the entries' own storage, which a move keeps.
+  json_positions(json_positions&&) noexcept = default;
+  json_positions& operator=(json_positions&&) noexcept = default;
+  json_positions(const json_positions&) = delete;
+  json_positions& operator=(const json_positions&) = delete;
+
   struct entry {
     std::size_t parent;        // entry of the containing object or array; npos for the root
     std::string key;           // member name, decoded; empty for array elements and the root
@@ -36,13 +43,13 @@ class json_positions {
   friend class position_scanner;
   struct member {  // an object member by (parent, key), an array element by (parent, index)
     std::size_t parent;
-    std::string key;
+    std::string_view key;  // the entry's own key: entries_ is reserved whole, so it never moves
     std::size_t index;
     bool operator==(const member&) const = default;
   };
   struct member_hash {
     std::size_t operator()(const member& m) const {
-      return std::hash<std::string>{}(m.key) ^ (m.parent * 0x9E3779B97F4A7C15ULL) ^ (m.index << 1);
+      return std::hash<std::string_view>{}(m.key) ^ (m.parent * 0x9E3779B97F4A7C15ULL) ^ (m.index << 1);
     }
   };
   // (entry, index of the deepest entry found, whether every token matched)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace xpuspec {
 namespace {
@@ -27,6 +28,11 @@ class position_scanner {
 
   json_positions run() {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;
+    // Every value but the root follows a ',', '{' or '[' (some of those are inside strings: an upper bound). With
+    // room for all, entries never move, so the member index can point at their keys instead of copying them.
+    std::size_t most = 1;
+    for (const char c : text_) most += c == ',' || c == '{' || c == '[';
+    out_.entries_.reserve(most);
     // Where the next value sits: its container's entry, member name or index, and key offset.
     std::size_t parent = npos;
     std::string key;
@@ -42,7 +48,7 @@ class position_scanner {
       if (c == '{' || c == '[') {
         frame f;
         f.is_array = c == '[';
-        f.tracked = tracked && stack_.size() < max_tracked_depth;
+        f.tracked = tracked && self != npos && stack_.size() < max_tracked_depth;
         f.entry = self;
         if (self != npos) out_.entries_[self].is_array = f.is_array;
         ++pos_;
@@ -71,13 +77,15 @@ class position_scanner {
   static constexpr std::size_t npos = std::string::npos;
 
   std::size_t add(std::size_t parent, const std::string& key, std::size_t index, std::size_t key_offset) {
+    // Never past the reserved room (run() counts enough for valid JSON): the index points into the entries.
+    if (out_.entries_.size() == out_.entries_.capacity()) return npos;
     const std::size_t self = out_.entries_.size();
     const bool in_array = parent != npos && out_.entries_[parent].is_array;
     out_.entries_.push_back({parent, in_array ? std::string() : key, index, pos_,
                              key_offset == npos ? pos_ : key_offset, false});
     if (parent == npos) return self;
     const auto [it, inserted] =
-        out_.members_.try_emplace({parent, in_array ? std::string() : key, in_array ? index : 0}, self);
+        out_.members_.try_emplace({parent, out_.entries_[self].key, in_array ? index : 0}, self);
     if (!inserted) {
       // The later occurrence is the one to point at: the first was fine until it came along.
       out_.duplicate_keys_.push_back(out_.pointer_of(self));
@@ -225,18 +233,20 @@ std::pair<std::size_t, bool> json_positions::resolve(std::string_view pointer) c
     const std::string_view token = pointer.substr(0, end);
     pointer.remove_prefix(end);
     member wanted{current, {}, 0};
+    std::string unescaped;
     if (entries_[current].is_array) {
       const auto [last, problem] = std::from_chars(token.data(), token.data() + token.size(), wanted.index);
       if (problem != std::errc() || last != token.data() + token.size() || token.empty()) return {current, false};
     } else {
       for (std::size_t i = 0; i < token.size(); ++i) {
         if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-          wanted.key += token[i + 1] == '0' ? '~' : '/';
+          unescaped += token[i + 1] == '0' ? '~' : '/';
           ++i;
         } else {
-          wanted.key += token[i];
+          unescaped += token[i];
         }
       }
+      wanted.key = unescaped;
     }
     const auto found = members_.find(wanted);
     if (found == members_.end()) return {current, false};
@@ -270,8 +280,14 @@ std::size_t json_positions::key_offset_of(std::string_view pointer) const {
 json_positions index_json_positions(std::string_view text) { return position_scanner(text).run(); }
 
 source_map::source_map(std::string_view text) : size_(text.size()) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr rather than a loop over every byte: this runs for every file loaded.
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* at = begin; at < end;) {
+    const auto* newline = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+    if (newline == nullptr) break;
+    line_starts_.push_back(static_cast<std::size_t>(newline - begin) + 1);
+    at = newline + 1;
   }
 }
 
