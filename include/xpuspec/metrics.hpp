@@ -53,23 +53,25 @@ std::vector<std::string> metric_names();
 // The unit of `m` at precision `p`: TFLOPS becomes TOPS for integer precisions.
 std::string metric_unit(metric m, precision p);
 
-// The source ids a metric rests on, held inline: a metric reads at most two values, and a ratio of ratios four.
+// The source ids a metric rests on, held inline: every metric reads one value or a ratio of two (evaluate()).
 // A report over 100,000 chips holds one per chip and metric, where a std::vector was a heap block each.
 class source_ids {
  public:
-  static constexpr std::size_t capacity = 4;
-  void push_back(text id);  // throws xpuspec::error past capacity (a metric defined over more inputs)
+  static constexpr std::size_t capacity = 2;
+  // An empty id names no source and is not added; past capacity (a metric defined over more inputs) it throws
+  // xpuspec::error.
+  void push_back(text id);
   const text* begin() const noexcept { return ids_.data(); }
-  const text* end() const noexcept { return ids_.data() + size_; }
-  std::size_t size() const noexcept { return size_; }
-  bool empty() const noexcept { return size_ == 0; }
+  const text* end() const noexcept { return ids_.data() + size(); }
+  // The ids fill the array from the front: the first empty one ends the list, so no count is stored.
+  std::size_t size() const noexcept { return ids_[0].empty() ? 0 : ids_[1].empty() ? 1 : 2; }
+  bool empty() const noexcept { return ids_[0].empty(); }
 
  private:
   std::array<text, capacity> ids_{};
-  std::uint8_t size_ = 0;
 };
 
-// 32 bytes: a compare over 100,000 chips holds 17 per chip (issue 19: 2.5 KB per chip in all).
+// A compare over 100,000 chips holds 17 per chip (issue 19: 2.5 KB per chip in all).
 struct metric_value {
   maybe_amount number;
   absence missing = absence::unknown;  // meaningful only when !number
@@ -79,7 +81,7 @@ struct metric_value {
 
   bool known() const { return number.has_value(); }
 };
-static_assert(sizeof(metric_value) <= 40);
+static_assert(sizeof(metric_value) <= 24);
 
 metric_value evaluate(const chip& c, metric m, precision p);
 

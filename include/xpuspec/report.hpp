@@ -36,7 +36,7 @@ list_report make_list(const catalog& cat, const list_filter& filter);
 
 struct compare_row {
   const chip* subject;
-  std::string requested;  // the name the user typed ("h100"), to say which SKU it resolved to
+  text requested;  // the name the user typed ("h100"), to say which SKU it resolved to
   std::vector<metric_value> values;            // one per compare_report::metrics
   std::vector<std::optional<double>> relative;  // value / baseline's value; empty without a baseline
 };

@@ -10,8 +10,11 @@
 namespace xpuspec {
 
 void source_ids::push_back(text id) {
-  if (size_ == capacity) throw error(fmt::format("a metric rests on more than {} source ids", capacity));
-  ids_[size_++] = id;
+  static_assert(capacity == 2, "size() counts two slots");
+  if (id.empty()) return;
+  const std::size_t at = size();
+  if (at == capacity) throw error(fmt::format("a metric rests on more than {} source ids", capacity));
+  ids_[at] = id;
 }
 
 namespace {

@@ -70,9 +70,13 @@ compare_report make_compare(const std::vector<const chip*>& chips, precision p, 
   if (baseline) {
     for (metric m : report.metrics) base_values.push_back(evaluate(*baseline, m, p));
   }
+  // Reserved exactly: grown by doubling, 17 values took room for 32 (a third of a compare's memory per chip).
+  report.rows.reserve(chips.size());
   for (std::size_t k = 0; k < chips.size(); ++k) {
     const chip* c = chips[k];
     compare_row row{c, k < requested.size() ? requested[k] : c->id.str(), {}, {}};
+    row.values.reserve(report.metrics.size());
+    if (baseline) row.relative.reserve(report.metrics.size());
     for (std::size_t i = 0; i < report.metrics.size(); ++i) {
       row.values.push_back(evaluate(*c, report.metrics[i], p));
       if (!baseline) continue;
