@@ -24,7 +24,8 @@ constexpr std::uintmax_t max_chip_file_bytes = 4u << 20;
 // the stream classes' copies and a second stat were a tenth of loading one. The checks are on the opened file, so
 // nothing can swap it between check and read; O_NONBLOCK keeps a FIFO from hanging the open.
 std::string read_chip_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  // O_NOCTTY: a terminal named as a chip file must not become this process's controlling terminal.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     const int why = errno;
     if (why == ENOENT || why == ENOTDIR) throw error(fmt::format("{}: no such file or directory", path.string()));
@@ -52,7 +53,7 @@ std::string read_chip_file(const fs::path& path) {
         throw error(fmt::format("{}: more than {} bytes is too large for a chip file", path.string(),
                                 max_chip_file_bytes));
       }
-      text.resize(text.size() * 2);
+      text.resize(std::min<std::size_t>(text.size() * 2, max_chip_file_bytes + 1));
     }
     const ssize_t got = ::read(fd, text.data() + have, text.size() - have);
     if (got < 0) {
@@ -61,6 +62,9 @@ std::string read_chip_file(const fs::path& path) {
     }
     if (got == 0) break;
     have += static_cast<std::size_t>(got);
+  }
+  if (have > max_chip_file_bytes) {
+    throw error(fmt::format("{}: more than {} bytes is too large for a chip file", path.string(), max_chip_file_bytes));
   }
   text.resize(have);
   return text;

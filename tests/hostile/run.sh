@@ -40,6 +40,9 @@ generate() {
   # on a terminal or reorder the line around them.
   chip bidi '"memory": {"capacity": {"value": "unknown", "note": "F\u009b31mRED"}}, "notes": ["exe.\u202egpj", "\u2066isolated\u2069"]' > bidi.json
   chip escapes '"family": "F\u001b[31mRED\u001b[0m\nfake.json:1:1: error: forged", "notes": ["\u001b]0;title\u0007bell"]' > escapes.json
+  # A 3 MB note of commas: the position index must size itself by the values, not by every comma in a string.
+  { printf '{"id": "commas", "name": "N", "vendor": "V", "status": "shipping", "notes": ["'
+    head -c 3000000 /dev/zero | tr '\0' ','; printf '"], %s}\n' "$source_block"; } > commas.json
   # Markup and a script URL aimed at the HTML page.
   chip markup '"family": "</script><script>alert(1)</script>", "notes": ["<img src=x onerror=alert(2)>"]' |
     sed 's|"url": "[^"]*"|"url": "javascript:alert(3)"|' > markup.json

@@ -178,7 +178,7 @@ TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[r
   doc["empty array"] = ordered::array();
   doc["plain"] = "H100 SXM5 80GB";
   doc["quote \" and \\ backslash"] = "a \"quoted\" \\ path";
-  doc["controls"] = std::string("tab\there\nnew line\x1b[31m red\x7f del\x01", 36);
+  doc["controls"] = "tab\there\nnew line\x1b[31m red\x7f del\x01 end";
   doc["non-ascii"] = "1.2× — 华为 Ascend";
   doc["not utf-8"] = std::string("bad \xff\xfe bytes \xc3");
   doc["nested"] = {{"list", {1, 2.5, "three", nullptr, ordered::array({ordered::object()})}}, {"k", {{"deep", true}}}};
