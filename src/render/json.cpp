@@ -63,89 +63,86 @@ class json_writer {
   // An object's members one at a time, for a document written as head and records; begin() before the first.
   void begin_object() { out_ += indent_ >= 0 ? "{\n" : "{"; }
   void member(const std::string& key, const json& j, bool first) {
-    if (!first) out_ += indent_ >= 0 ? ",\n" : ",";
-    if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_), ' ');
-    string(key);
-    out_ += indent_ >= 0 ? ": " : ":";
+    item(first, 0);
+    name(key);
     value(j, 1);
   }
   template <typename Record>
   void records_member(std::string_view key, std::size_t count, Record&& record, bool first) {
-    if (!first) out_ += indent_ >= 0 ? ",\n" : ",";
-    if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_), ' ');
-    string(std::string(key));
-    out_ += indent_ >= 0 ? ": " : ":";
+    item(first, 0);
+    name(key);
     if (count == 0) {
       out_ += "[]";
       return;
     }
     out_ += indent_ >= 0 ? "[\n" : "[";
     for (std::size_t i = 0; i < count; ++i) {
-      if (i > 0) out_ += indent_ >= 0 ? ",\n" : ",";
-      if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_ * 2), ' ');
+      item(i == 0, 1);
       const std::size_t before = out_.size();
       value(record(i), 2);
       // Room for the rest at the first record's size and a quarter more (see write_delimited_rows).
       if (i == 0) out_.reserve(out_.size() + ((out_.size() - before) * 5 / 4 + 2) * (count - 1));
     }
-    if (indent_ >= 0) {
-      out_ += '\n';
-      out_.append(static_cast<std::size_t>(indent_), ' ');
-    }
-    out_ += ']';
+    close(']', 1);
   }
-  void end_object() {
-    if (indent_ >= 0) out_ += '\n';
-    out_ += '}';
-  }
+  void end_object() { close('}', 0); }
 
   void raw(std::string_view text) { out_ += text; }
   void reserve(std::size_t bytes) { out_.reserve(bytes); }
   std::size_t size() const { return out_.size(); }
 
  private:
-  void container(const json& j, int depth, char open, char close) {
+  void container(const json& j, int depth, char open, char close_with) {
     if (j.empty()) {
       out_ += open;
-      out_ += close;
+      out_ += close_with;
       return;
     }
     out_ += open;
-    const bool pretty = indent_ >= 0;
-    if (pretty) out_ += '\n';
+    if (indent_ >= 0) out_ += '\n';
     bool first = true;
-    const auto separate = [&] {
-      if (!first) out_ += pretty ? ",\n" : ",";
-      first = false;
-      if (pretty) out_.append(static_cast<std::size_t>(indent_ * (depth + 1)), ' ');
-    };
     if (j.is_object()) {
       for (const auto& [key, member] : j.items()) {
-        separate();
-        string(key);
-        out_ += pretty ? ": " : ":";
+        item(first, depth);
+        first = false;
+        name(key);
         value(member, depth + 1);
       }
     } else {
       for (const auto& member : j) {
-        separate();
+        item(first, depth);
+        first = false;
         value(member, depth + 1);
       }
     }
-    if (pretty) {
+    close(close_with, depth);
+  }
+
+  // The separator before a member of a container at `depth` (none before the first), and its indent.
+  void item(bool first, int depth) {
+    if (!first) out_ += indent_ >= 0 ? ",\n" : ",";
+    if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_ * (depth + 1)), ' ');
+  }
+  void name(std::string_view key) {
+    string(key);
+    out_ += indent_ >= 0 ? ": " : ":";
+  }
+  // Ends a container at `depth` that has members.
+  void close(char bracket, int depth) {
+    if (indent_ >= 0) {
       out_ += '\n';
       out_.append(static_cast<std::size_t>(indent_ * depth), ' ');
     }
-    out_ += close;
+    out_ += bracket;
   }
 
-  void string(const std::string& s) {
+  void string(std::string_view s) {
     const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
       const auto u = static_cast<unsigned char>(c);
       return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
     });
     if (!plain) {
-      out_ += library_dump(json(s), -1);
+      out_ += library_dump(json(std::string(s)), -1);
       return;
     }
     out_ += '"';
