@@ -52,10 +52,21 @@ class text_table {
     if (added) order_.push_back(std::string(s));
     return fmt::format("text::compiled({})", it->second);
   }
+  // One array of characters and a table of places in it, not a table of string_views: a pointer in a table is a
+  // relocation that a position-independent binary writes at every start, and each page it writes is a page fault.
   std::string definition() const {
-    std::string out = "constexpr std::string_view compiled_texts[] = {\n";
-    for (const auto& s : order_) out += fmt::format("    {},\n", literal(s)) ;
-    return out + "};\n\n";
+    std::string chars = "constexpr char compiled_chars[] =\n";
+    std::string places = "constexpr text::compiled_place compiled_places[] = {\n";
+    std::size_t offset = 0;
+    for (const auto& s : order_) {
+      // Each string ends with a NUL of its own, for text::c_str().
+      const std::string quoted = literal(s);
+      chars += fmt::format("    {}\\000\"\n", std::string_view(quoted).substr(0, quoted.size() - 1));
+      places += fmt::format("    {{{}, {}}},\n", offset, s.size());
+      offset += s.size() + 1;
+    }
+    if (order_.empty()) chars += "    \"\"";
+    return chars + ";\n\n" + places + "};\n\nconstexpr text::compiled_strings compiled_texts{compiled_chars, compiled_places};\n\n";
   }
 
  private:

@@ -27,7 +27,15 @@ class text {
   // The bundled chips' strings, compiled in as one table (tools/digest_chips.cpp): a text made from the table
   // costs nothing when the program starts, where interning the 9,000-odd strings of the bundled chips took 1 ms.
   // use_compiled() is called (with that one table) before the first compiled() text is read.
-  static void use_compiled(std::span<const std::string_view> table) noexcept;
+  struct compiled_place {
+    std::uint32_t offset;
+    std::uint32_t size;
+  };
+  struct compiled_strings {
+    const char* chars;  // each string followed by a NUL
+    const compiled_place* places;
+  };
+  static void use_compiled(const compiled_strings& table) noexcept;
   static constexpr text compiled(std::uint32_t index) noexcept;
 
   std::string_view view() const noexcept;

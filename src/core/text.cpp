@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <ostream>
 #include <unordered_map>
 #include <vector>
@@ -21,26 +24,43 @@ namespace {
 // (a text's number says its shard in the low bits).
 constexpr std::size_t shard_bits = 3;
 constexpr std::size_t shard_count = std::size_t{1} << shard_bits;
-// Entries live in fixed chunks that never move, so a reader needs no lock: it got its number from whoever
-// interned the string, after the entry was written.
-constexpr std::size_t chunk_size = 1024;
-constexpr std::size_t chunks_per_shard = 8192;  // 8M strings a shard, 64M in all: far past what memory allows
+// Entries live in chunks that never move, so a reader needs no lock: it got its number from whoever interned the
+// string, after the entry was written. Chunk k holds first_chunk << k entries: the directory is 14 pointers, not
+// thousands that every run would have to zero (128 page faults of a 3 ms compare), and a chunk is allocated
+// without being cleared, so its memory is touched only as entries are written.
+constexpr std::size_t first_chunk = 1024;
+constexpr std::size_t chunk_count = 14;
+constexpr std::size_t max_per_shard = first_chunk * 8192;  // 8M strings a shard, 64M in all: past what memory allows
+static_assert(first_chunk * ((std::size_t{1} << chunk_count) - 1) >= max_per_shard);
+
+struct place {
+  std::size_t chunk;
+  std::size_t offset;
+};
+constexpr place place_of(std::size_t index) noexcept {
+  // Chunks 0..k-1 hold first_chunk * (2^k - 1) entries.
+  const std::size_t chunk = static_cast<std::size_t>(std::bit_width(index / first_chunk + 1)) - 1;
+  return {chunk, index - first_chunk * ((std::size_t{1} << chunk) - 1)};
+}
+static_assert(place_of(0).chunk == 0 && place_of(first_chunk - 1).offset == first_chunk - 1);
+static_assert(place_of(first_chunk).chunk == 1 && place_of(first_chunk).offset == 0);
+static_assert(place_of(3 * first_chunk - 1).chunk == 1 && place_of(3 * first_chunk).chunk == 2);
 
 class shard {
  public:
   std::uint32_t intern(std::string_view s, std::size_t shard_index) {
     const std::lock_guard lock(mutex_);
     if (const auto found = numbers_.find(s); found != numbers_.end()) return found->second;
-    if (count_ == chunk_size * chunks_per_shard) {
+    if (count_ == max_per_shard) {
       throw error("more distinct strings than xpuspec holds (64 million): split the data into smaller sets");
     }
-    const std::size_t chunk = count_ / chunk_size;
-    if (chunks_[chunk].load(std::memory_order_relaxed) == nullptr) {
-      owned_.push_back(std::make_unique<std::string_view[]>(chunk_size));
-      chunks_[chunk].store(owned_.back().get(), std::memory_order_release);
+    const auto [chunk, offset] = place_of(count_);
+    if (offset == 0) {
+      owned_.push_back(std::make_unique_for_overwrite<std::byte[]>((first_chunk << chunk) * sizeof(std::string_view)));
+      chunks_[chunk].store(reinterpret_cast<std::string_view*>(owned_.back().get()), std::memory_order_release);
     }
     const std::string_view stored = store(s);
-    chunks_[chunk].load(std::memory_order_relaxed)[count_ % chunk_size] = stored;
+    new (chunks_[chunk].load(std::memory_order_relaxed) + offset) std::string_view(stored);
     const auto number = static_cast<std::uint32_t>(1 + shard_index + (count_ << shard_bits));
     ++count_;
     numbers_.emplace(stored, number);
@@ -48,7 +68,8 @@ class shard {
   }
 
   std::string_view at(std::size_t index) const noexcept {
-    return chunks_[index / chunk_size].load(std::memory_order_acquire)[index % chunk_size];
+    const auto [chunk, offset] = place_of(index);
+    return chunks_[chunk].load(std::memory_order_acquire)[offset];
   }
 
  private:
@@ -57,7 +78,7 @@ class shard {
     constexpr std::size_t block_size = 16 * 1024;
     if (s.size() + 1 > left_) {
       const std::size_t size = std::max(block_size, s.size() + 1);
-      blocks_.push_back(std::make_unique<char[]>(size));
+      blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
       next_ = blocks_.back().get();
       left_ = size;
     }
@@ -71,8 +92,8 @@ class shard {
 
   std::mutex mutex_;
   std::unordered_map<std::string_view, std::uint32_t> numbers_;
-  std::array<std::atomic<std::string_view*>, chunks_per_shard> chunks_{};
-  std::vector<std::unique_ptr<std::string_view[]>> owned_;
+  std::array<std::atomic<std::string_view*>, chunk_count> chunks_{};
+  std::vector<std::unique_ptr<std::byte[]>> owned_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t count_ = 0;
   std::size_t left_ = 0;
@@ -80,7 +101,7 @@ class shard {
 };
 
 // Set by every bundled_chips() call, to the same table: atomic, so a library caller may load on two threads.
-std::atomic<const std::string_view*> compiled_table{nullptr};
+std::atomic<const text::compiled_strings*> compiled_table{nullptr};
 
 // Never destroyed: a text may be read until the process ends (by another static's destructor too), and freeing a
 // pool of hundreds of MB at exit would only cost time.
@@ -112,13 +133,17 @@ text::text(std::string_view s) {
   slot = {text(entry_).view(), entry_};
 }
 
-void text::use_compiled(std::span<const std::string_view> table) noexcept {
-  compiled_table.store(table.data(), std::memory_order_release);
+void text::use_compiled(const compiled_strings& table) noexcept {
+  compiled_table.store(&table, std::memory_order_release);
 }
 
 std::string_view text::view() const noexcept {
   if (entry_ == 0) return {};
-  if ((entry_ & compiled_bit) != 0) return compiled_table.load(std::memory_order_acquire)[entry_ & ~compiled_bit];
+  if ((entry_ & compiled_bit) != 0) {
+    const compiled_strings& table = *compiled_table.load(std::memory_order_acquire);
+    const compiled_place place = table.places[entry_ & ~compiled_bit];
+    return {table.chars + place.offset, place.size};
+  }
   const std::size_t number = entry_ - 1;
   return shards()[number % shard_count].at(number >> shard_bits);
 }
