@@ -5,11 +5,11 @@
 #include <memory>
 #include <optional>
 
-#include <regex>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "core/regex.hpp"
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/json_positions.hpp"
 #include "xpuspec/names.hpp"
@@ -76,7 +76,7 @@ struct schema_node {
   std::optional<unsigned> types;
   const json* enumeration = nullptr;
   std::optional<double> min_length;
-  const std::regex* pattern = nullptr;
+  const ascii_regex* pattern = nullptr;
   std::optional<double> exclusive_minimum;
   const schema_node* items = nullptr;
   std::vector<const schema_node*> any_of;
@@ -93,7 +93,9 @@ struct schema_node {
 // it. Read-only after construction, so threads share it.
 struct compiled_schema {
   json document;
-  std::unordered_map<const json*, std::regex> patterns;
+  // By text: the schema repeats its value patterns (a unit's two places, "unsupported|unpublished|unknown" eight
+  // times), and each is compiled once.
+  std::unordered_map<std::string, ascii_regex> patterns;
   std::unordered_map<const json*, std::unique_ptr<schema_node>> nodes;
   const schema_node* root = nullptr;
 
@@ -117,7 +119,10 @@ struct compiled_schema {
     if (const auto e = j.find("enum"); e != j.end() && e->is_array()) n.enumeration = &*e;
     if (const auto m = j.find("minLength"); m != j.end() && m->is_number()) n.min_length = m->get<double>();
     if (const auto p = j.find("pattern"); p != j.end() && p->is_string()) {
-      n.pattern = &patterns.emplace(&j, std::regex(p->get<std::string>(), std::regex::ECMAScript)).first->second;
+      const std::string& source = p->get_ref<const std::string&>();
+      auto found = patterns.find(source);
+      if (found == patterns.end()) found = patterns.emplace(source, ascii_regex(source, std::regex::ECMAScript)).first;
+      n.pattern = &found->second;
     }
     if (const auto m = j.find("exclusiveMinimum"); m != j.end() && m->is_number()) n.exclusive_minimum = m->get<double>();
     if (const auto items = j.find("items"); items != j.end()) n.items = compile(*items, depth + 1);

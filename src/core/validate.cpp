@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <iterator>
 #include <optional>
-#include <regex>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -16,6 +15,7 @@
 
 #include "core/files.hpp"
 #include "core/parallel.hpp"
+#include "core/regex.hpp"
 #include "xpuspec/bundled.hpp"
 #include "xpuspec/error.hpp"
 #include "xpuspec/fields.hpp"
@@ -64,7 +64,7 @@ struct date_span {
 };
 
 std::optional<date_span> span_of(std::string_view text) {
-  static const std::regex date("^([0-9]{4})(-(0[1-9]|1[0-2]))?(-(0[1-9]|[12][0-9]|3[01]))?$");
+  static const ascii_regex date("^([0-9]{4})(-(0[1-9]|1[0-2]))?(-(0[1-9]|[12][0-9]|3[01]))?$");
   std::cmatch m;
   if (!std::regex_match(text.begin(), text.end(), m, date)) return std::nullopt;
   using namespace std::chrono;
@@ -216,7 +216,7 @@ class file_checker {
   }
 
   void check_sources() {
-    static const std::regex date("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+    static const ascii_regex date("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
     for (const auto& s : chip_.sources) {
       const std::string pointer = "/sources/" + pointer_escape(s.id);
       if (!s.url.view().starts_with("https://") && !s.url.view().starts_with("http://")) {
