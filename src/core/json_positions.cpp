@@ -1,6 +1,7 @@
 #include "xpuspec/json_positions.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstring>
 
@@ -10,6 +11,24 @@ namespace {
 // Chip files are a few levels deep; positions below this depth are not recorded, so a hostile file nested
 // 100 000 levels deep costs linear time and memory instead of a pointer string per level per level.
 constexpr std::size_t max_tracked_depth = 64;
+
+// The place just after the string that opens at `open` (text.size() if it is not closed). Strings are most of a
+// chip file (notes, titles): memchr finds each quote, and a quote after an odd run of backslashes is escaped.
+std::size_t string_end(std::string_view text, std::size_t open) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* at = begin + open + 1; at < end;) {
+    const auto* quote = static_cast<const char*>(std::memchr(at, '"', static_cast<std::size_t>(end - at)));
+    if (quote == nullptr) break;
+    std::size_t backslashes = 0;
+    while (quote - backslashes > begin + open + 1 && quote[-1 - static_cast<std::ptrdiff_t>(backslashes)] == '\\') {
+      ++backslashes;
+    }
+    if (backslashes % 2 == 0) return static_cast<std::size_t>(quote - begin) + 1;
+    at = quote + 1;
+  }
+  return text.size();
+}
 
 }  // namespace
 
@@ -32,19 +51,17 @@ class position_scanner {
     // so the member index can point at their keys instead of copying them. (Counting inside strings too would
     // reserve 70 bytes for every comma of a long note.)
     std::size_t most = 1;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text_.size(); ++i) {
+    for (std::size_t i = pos_; i < text_.size();) {
       const char c = text_[i];
-      if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else {
-        most += c == ',' || c == '{' || c == '[';
+      if (c == '"') {
+        i = string_end(text_, i);
+        continue;
       }
+      most += c == ',' || c == '{' || c == '[';
+      ++i;
     }
     out_.entries_.reserve(most);
+    out_.members_.assign(std::bit_ceil(std::max<std::size_t>(16, 2 * most)), 0);
     // Where the next value sits: its container's entry, member name or index, and key offset.
     std::size_t parent = npos;
     std::string key;
@@ -89,19 +106,20 @@ class position_scanner {
   static constexpr std::size_t npos = std::string::npos;
 
   std::size_t add(std::size_t parent, const std::string& key, std::size_t index, std::size_t key_offset) {
-    // Never past the reserved room (run() counts enough for valid JSON): the index points into the entries.
+    // Never past the reserved room (run() counts enough for valid JSON): the member index stays at most half full.
     if (out_.entries_.size() == out_.entries_.capacity()) return npos;
     const std::size_t self = out_.entries_.size();
     const bool in_array = parent != npos && out_.entries_[parent].is_array;
     out_.entries_.push_back({parent, in_array ? std::string() : key, index, pos_,
                              key_offset == npos ? pos_ : key_offset, false});
     if (parent == npos) return self;
-    const auto [it, inserted] =
-        out_.members_.try_emplace({parent, out_.entries_[self].key, in_array ? index : 0}, self);
-    if (!inserted) {
+    std::uint32_t& slot = out_.members_[out_.slot_of(out_.member_of(self))];
+    if (slot == 0) {
+      slot = static_cast<std::uint32_t>(self + 1);
+    } else {
       // The later occurrence is the one to point at: the first was fine until it came along.
       out_.duplicate_keys_.push_back(out_.pointer_of(self));
-      out_.entries_[it->second].key_offset = key_offset;
+      out_.entries_[slot - 1].key_offset = key_offset;
     }
     return self;
   }
@@ -117,14 +135,20 @@ class position_scanner {
     }
   }
 
-  void skip_string() {
-    ++pos_;
-    while (pos_ < text_.size() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
-    ++pos_;
-  }
+  void skip_string() { pos_ = string_end(text_, pos_); }
 
   std::string read_key() {
     std::string key;
+    // Most keys are plain: one copy of the characters between the quotes.
+    const std::size_t end = string_end(text_, pos_);
+    if (end >= pos_ + 2 && text_[end - 1] == '"') {
+      const std::string_view raw = text_.substr(pos_ + 1, end - pos_ - 2);
+      if (raw.find('\\') == std::string_view::npos) {
+        key.assign(raw);
+        pos_ = end;
+        return key;
+      }
+    }
     ++pos_;
     while (pos_ < text_.size() && text_[pos_] != '"') {
       char c = text_[pos_++];
@@ -260,11 +284,25 @@ std::pair<std::size_t, bool> json_positions::resolve(std::string_view pointer) c
       }
       wanted.key = unescaped;
     }
-    const auto found = members_.find(wanted);
-    if (found == members_.end()) return {current, false};
-    current = found->second;
+    const std::uint32_t found = members_.empty() ? 0 : members_[slot_of(wanted)];
+    if (found == 0) return {current, false};
+    current = found - 1;
   }
   return {current, true};
+}
+
+json_positions::member json_positions::member_of(std::size_t at) const {
+  const entry& e = entries_[at];
+  const bool in_array = entries_[e.parent].is_array;
+  return {e.parent, in_array ? std::string_view() : std::string_view(e.key), in_array ? e.index : 0};
+}
+
+std::size_t json_positions::slot_of(const member& wanted) const {
+  const std::size_t mask = members_.size() - 1;
+  std::size_t slot =
+      (std::hash<std::string_view>{}(wanted.key) ^ (wanted.parent * 0x9E3779B97F4A7C15ULL) ^ (wanted.index << 1)) & mask;
+  while (members_[slot] != 0 && member_of(members_[slot] - 1) != wanted) slot = (slot + 1) & mask;
+  return slot;
 }
 
 std::string json_positions::pointer_of(std::size_t at) const {
