@@ -1,6 +1,5 @@
 #pragma once
-// std::regex for the core's patterns (the chip schema's, validate's dates), which are ASCII and read in the "C"
-// locale.
+// std::regex for the chip schema's patterns, which are ASCII and read in the "C" locale.
 
 #include <regex>
 #include <string>

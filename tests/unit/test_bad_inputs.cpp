@@ -225,3 +225,26 @@ TEST_CASE("every rule has an id and a reason", "[bad]") {
     CHECK(find_rule(rule.id) == &rule);
   }
 }
+
+TEST_CASE("a source's accessed date is YYYY-MM-DD with a month 01-12 and a day 01-31", "[bad]") {
+  const auto accessed_findings = [](const std::string& date) {
+    test::scratch_dir dir;
+    std::string text = test::chip_json("one");
+    text.replace(text.find("2026-11-22"), 10, date);
+    test::write(dir.path() / "one.json", text);
+    std::size_t count = 0;
+    for (const auto& f : validate({layer_from_paths({dir.path().string()})}).findings) {
+      count += f.rule == rule_id::source_accessed;
+    }
+    return count;
+  };
+  for (const char* good : {"2026-11-22", "2024-01-01", "2024-12-31", "2024-02-29"}) {
+    INFO(good);
+    CHECK(accessed_findings(good) == 0);
+  }
+  for (const char* bad : {"2026-13-01", "2026-00-10", "2026-11-32", "2026-11-00", "2026-1-22", "2026-11", "2026",
+                          "20261122", "2026/11/22", "2026-11-2x", " 2026-11-22", "2026-11-22 ", "２０２６-11-22"}) {
+    INFO(bad);
+    CHECK(accessed_findings(bad) == 1);
+  }
+}
