@@ -32,7 +32,7 @@ void produce_in_order(std::size_t count, std::size_t jobs, Produce&& produce, Co
     for (std::size_t i = 0; i < count; ++i) consume(produce(i));
     return;
   }
-  const std::size_t window = std::min(count, std::max<std::size_t>(128, workers * 64));
+  const std::size_t window = std::min(count, std::max<std::size_t>(32, workers * 16));
   std::vector<std::optional<result>> slots(window);
   std::mutex mutex;
   std::condition_variable changed;
