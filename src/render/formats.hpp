@@ -17,8 +17,8 @@ std::string draw_table(const grid& g, const style& s);  // table.cpp
 std::string draw_markdown(const grid& g);               // markdown.cpp
 struct figure;
 // html.cpp: one self-contained page: the grid as a sortable table, every value's basis and sources on hover and
-// linked below, the figures inline, and the JSON document embedded for scripts.
-std::string write_html(const grid& g, const std::vector<figure>& figures, const json& document);
+// linked below, the figures inline, and the JSON document (the json format's text) embedded for scripts.
+std::string write_html(grid g, const std::vector<figure>& figures, std::string_view document_json);
 
 // json.cpp: the document, and its records one per line.
 // Both take the document by value: a view's document is a temporary, moved in and tidied in place.

@@ -36,21 +36,25 @@ std::optional<double> sort_number(const cell& c) {
 }
 
 // One row per chip rather than per metric, so that sorting a column ranks the chips by it.
-grid turned(const grid& g) {
-  grid t = g;
-  t.headers = {"chip"};
+grid turned(grid g) {
+  // Everything but the columns stays as it was; the cells move across, not copied (a compare of every chip is a
+  // thousand cells with their hover texts).
+  std::vector<std::vector<cell>> rows = std::move(g.rows);
+  const std::vector<std::string> headers = std::move(g.headers);
+  grid t = std::move(g);
   t.rows.clear();
   t.bars.clear();
-  for (const auto& row : g.rows) {
+  t.headers = {"chip"};
+  for (const auto& row : rows) {
     std::string heading = row.empty() ? "" : row[0].text;
-    for (std::size_t k = 1; k < g.key_columns && k < row.size(); ++k) {
+    for (std::size_t k = 1; k < t.key_columns && k < row.size(); ++k) {
       if (!row[k].text.empty()) heading += fmt::format(" ({})", row[k].text);
     }
     t.headers.push_back(std::move(heading));
   }
-  for (std::size_t column = g.key_columns; column < g.headers.size(); ++column) {
-    std::vector<cell> line{{g.headers[column]}};
-    for (const auto& row : g.rows) line.push_back(column < row.size() ? row[column] : cell{"", false, true});
+  for (std::size_t column = t.key_columns; column < headers.size(); ++column) {
+    std::vector<cell> line{{headers[column]}};
+    for (auto& row : rows) line.push_back(column < row.size() ? std::move(row[column]) : cell{"", false, true});
     t.rows.push_back(std::move(line));
   }
   t.key_columns = 1;
@@ -100,7 +104,7 @@ std::string figure_html(const figure& f) {
 // A script element's text ends at the first "</" (and "<!--" changes how it is read): JSON may write every "<"
 // inside a string as \u003c, and it appears nowhere else. The JSON itself is the json format's, number policy
 // included.
-std::string embedded_json(const json& document) { return substitute(write_json(document), {{'<', "\\u003c"}}); }
+std::string embedded_json(std::string_view document_json) { return substitute(document_json, {{'<', "\\u003c"}}); }
 
 constexpr std::string_view style_sheet = R"(body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a;background:#fff}
 h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin-top:2rem}
@@ -141,8 +145,8 @@ constexpr std::string_view sort_script = R"(for (const table of document.querySe
 
 }  // namespace
 
-std::string write_html(const grid& given, const std::vector<figure>& figures, const json& document) {
-  const grid g = given.subjects_are_columns ? turned(given) : given;
+std::string write_html(grid given, const std::vector<figure>& figures, std::string_view document_json) {
+  const grid g = given.subjects_are_columns ? turned(std::move(given)) : std::move(given);
   const std::string title = g.title.empty() ? "xpuspec report" : g.title;
   std::string out = fmt::format(R"(<!doctype html>
 <html lang="en">
@@ -199,9 +203,10 @@ std::string write_html(const grid& given, const std::vector<figure>& figures, co
                      "this page's script element #xpuspec-data.</footer>\n",
                      XPUSPEC_VERSION,
                      latest_access.empty() ? "" : fmt::format("; sources read up to {}", html(latest_access)));
-  out += fmt::format("<script type=\"application/json\" id=\"xpuspec-data\">{}</script>\n<script>\n{}</script>\n",
-                     embedded_json(document), sort_script);
-  return out + "</body>\n</html>\n";
+  out += "<script type=\"application/json\" id=\"xpuspec-data\">";
+  out += embedded_json(document_json);
+  out += fmt::format("</script>\n<script>\n{}</script>\n</body>\n</html>\n", sort_script);
+  return out;
 }
 
 }  // namespace xpuspec::render

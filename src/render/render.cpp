@@ -25,9 +25,14 @@ struct writer {
 std::string as_table(const any_view& v, const style& s) { return draw_table(escaped(v.layout(v.report)), s); }
 std::string as_markdown(const any_view& v, const style&) { return draw_markdown(escaped(v.layout(v.report))); }
 
-std::string as_html(const any_view& v, const style&) {
-  return write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{},
-                    v.document(v.report));
+// A record at a time where the view can: the whole document as JSON nodes is never built.
+std::string as_json(const any_view& v, const style&) {
+  return v.record ? write_json_records(v) : write_json(v.document(v.report));
+}
+
+std::string as_html(const any_view& v, const style& s) {
+  const std::string document = as_json(v, s);  // the page embeds the json format's own text
+  return write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{}, document);
 }
 
 std::string delimited(const any_view& v, dialect d) {
@@ -36,9 +41,7 @@ std::string delimited(const any_view& v, dialect d) {
 
 constexpr writer writers[] = {
     {"table", as_table},
-    {"json", [](const any_view& v, const style&) {
-       return v.record ? write_json_records(v) : write_json(v.document(v.report));
-     }},
+    {"json", as_json},
     {"jsonl", [](const any_view& v, const style&) {
        return v.record ? write_jsonl_records(v) : write_jsonl(v.document(v.report));
      }},
