@@ -10,15 +10,27 @@
 
 namespace xpuspec::render {
 
+namespace {
+
+// printf's %.Nf and %.Ng, as fmt writes them, without a format string parsed per number: a compare of every chip
+// prints a thousand.
+std::string to_text(double x, std::chars_format form, int precision) {
+  std::array<char, 64> digits{};  // below 1e15 with at most 7 decimals, or %.4g: under 30 characters
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), x, form, precision).ptr;
+  return std::string(digits.data(), end);
+}
+
+}  // namespace
+
 std::string human_number(double x) {
   const double magnitude = std::fabs(x);
   if (!std::isfinite(x)) return "—";  // never printed as inf or nan; no computation should give one
   // Beyond a quadrillion or below a ten-thousandth, digits stop being readable: an exponent instead.
-  if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-4)) return fmt::format("{:.4g}", x);
-  if (magnitude >= 10000) return fmt::format("{:.0f}", x);
+  if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-4)) return to_text(x, std::chars_format::general, 4);
+  if (magnitude >= 10000) return to_text(x, std::chars_format::fixed, 0);
   int decimals = 0;
   if (magnitude > 0) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(magnitude))));
-  std::string text = fmt::format("{:.{}f}", x, decimals);
+  std::string text = to_text(x, std::chars_format::fixed, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();

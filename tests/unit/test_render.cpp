@@ -1,8 +1,11 @@
 #include "catch.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <sstream>
 
 #include "helpers.hpp"
@@ -31,6 +34,44 @@ TEST_CASE("numbers for people: four significant digits, no exponent", "[render]"
   CHECK(render::human_number(20000) == "20000");
   CHECK(render::human_number(0) == "0");
   CHECK(render::human_ratio(3.1712) == "3.171×");
+}
+
+TEST_CASE("numbers for people read as printf's %.Nf and %.4g would write them", "[render]") {
+  // The rule, written with fmt (the writer uses std::to_chars): the two must agree on every number.
+  const auto by_printf_rules = [](double x) {
+    const double magnitude = std::fabs(x);
+    if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-4)) return fmt::format("{:.4g}", x);
+    if (magnitude >= 10000) return fmt::format("{:.0f}", x);
+    const int decimals = magnitude > 0 ? std::max(0, 3 - static_cast<int>(std::floor(std::log10(magnitude)))) : 0;
+    std::string text = fmt::format("{:.{}f}", x, decimals);
+    if (text.find('.') != std::string::npos) {
+      while (text.back() == '0') text.pop_back();
+      if (text.back() == '.') text.pop_back();
+    }
+    return text == "-0" ? std::string("0") : text;
+  };
+  std::uint64_t state = 12345;  // a fixed LCG: the same numbers every run
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / static_cast<double>(1ULL << 53);
+  };
+  std::size_t checked = 0;
+  for (int exponent = -7; exponent <= 17; ++exponent) {
+    for (int i = 0; i < 400; ++i) {
+      const double x = (next() < 0.1 ? -1 : 1) * (1 + 9 * next()) * std::pow(10.0, exponent);
+      INFO(fmt::format("{:.17g}", x));
+      REQUIRE(render::human_number(x) == by_printf_rules(x));
+      ++checked;
+    }
+  }
+  // Halfway cases and boundaries, where rounding differs between careless implementations.
+  for (const double x : {0.00015, 0.0001, 9999.5, 9999.4999, 1e15, 999999999999999.9, 0.125, 2.5, 1.0005, 0.0,
+                         -0.0, -0.00001, 123456.5}) {
+    INFO(fmt::format("{:.17g}", x));
+    CHECK(render::human_number(x) == by_printf_rules(x));
+    ++checked;
+  }
+  CHECK(checked == 25 * 400 + 13);
 }
 
 TEST_CASE("JSON has null for missing values, never a number standing in", "[render]") {
