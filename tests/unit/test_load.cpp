@@ -1,6 +1,9 @@
 #include "catch.hpp"
 
 #include <string>
+#include <string_view>
+
+#include <fmt/format.h>
 
 #include "helpers.hpp"
 #include "xpuspec/error.hpp"
@@ -107,6 +110,34 @@ TEST_CASE("JSON positions point a duplicate key at its later occurrence and keep
   CHECK(p.offset_of("/k") == 6);
   CHECK(p.key_offset_of("/k") == 34);
   CHECK(p.offset_of("/o/k") == 20);
+}
+
+TEST_CASE("JSON positions find the end of strings that end in backslashes or hold escaped quotes", "[load]") {
+  // Each string below ends in an escaped backslash or holds an escaped quote: the scanner must not take the
+  // quote after a backslash as the end, nor an escaped backslash as escaping the closing quote.
+  const std::string text = R"({"a": "x\\", "b\"c": "\"", "d": "\\\"\\", "e\\": [1], "e\\": 2})";
+  const json_positions p = index_json_positions(text);
+  // Offsets by hand: "a" value at 6; key "b\"c" at 13, its value at 21; "d" value at 32; the keys "e\\" at 42
+  // and 54 (a duplicate), the first one's value at 49.
+  CHECK(p.offset_of("/a") == 6);
+  CHECK(p.key_offset_of("/b\"c") == 13);
+  CHECK(p.offset_of("/b\"c") == 21);
+  CHECK(p.offset_of("/d") == 32);
+  CHECK(p.duplicate_keys() == std::vector<std::string>{"/e\\"});
+  CHECK(p.offset_of("/e\\") == 49);
+  CHECK(p.key_offset_of("/e\\") == 54);
+  CHECK(p.offset_of("/e\\/0") == 50);
+}
+
+TEST_CASE("JSON positions index an object of 100 000 members, duplicates among them, in linear time", "[load]") {
+  std::string text = "{";
+  for (int i = 0; i < 100000; ++i) text += fmt::format("{}\"k{}\": {}", i == 0 ? "" : ", ", i % 50000, i);
+  text += "}";
+  const json_positions p = index_json_positions(text);
+  CHECK(p.duplicate_keys().size() == 50000);
+  // A duplicate keeps the first value's place and points at the later key.
+  CHECK(p.offset_of("/k49999") == text.find("\"k49999\"") + std::string_view("\"k49999\": ").size());
+  CHECK(p.key_offset_of("/k49999") == text.rfind("\"k49999\""));
 }
 
 TEST_CASE("JSON positions survive 100 000 levels of nesting in linear time", "[load]") {
