@@ -62,7 +62,7 @@ int run_compare(const compare_options& o, context& ctx) {
   }
   compare_report report = make_compare(chips, p, std::move(metrics), baseline, requested);
   report.long_form = ctx.long_form(o.long_form);
-  ctx.emit(render::render(report, ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(report);
   return 0;
 }
 

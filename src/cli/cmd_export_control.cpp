@@ -22,8 +22,7 @@ int run_export_control(const export_control_options& o, context& ctx) {
                               "`xpuspec export-control {}`", c->id, c->system_chips, c->system_chip, c->system_chip));
     }
   }
-  ctx.emit(render::render(make_export_control(chips, bundled_export_rules()), ctx.output_format(),
-                          ctx.output_style()));
+  ctx.emit_report(make_export_control(chips, bundled_export_rules()));
   return 0;
 }
 

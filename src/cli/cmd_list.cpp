@@ -10,7 +10,7 @@ struct list_options {
 
 int run_list(const list_options& o, context& ctx) {
   const catalog cat = ctx.load();
-  ctx.emit(render::render(make_list(cat, o.filter), ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(make_list(cat, o.filter));
   return 0;
 }
 

@@ -29,7 +29,7 @@ int run_match(const match_options& o, context& ctx) {
   }
   const catalog cat = ctx.load();
   const match_report report = make_match(cat.get(o.chip), cat.get(o.target), o.count, p, only);
-  ctx.emit(render::render(report, ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(report);
   return 0;
 }
 

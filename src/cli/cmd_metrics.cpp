@@ -10,7 +10,7 @@ struct metrics_options {
 
 int run_metrics(const metrics_options& o, context& ctx) {
   const metrics_report report{parse_precision(o.precision)};
-  ctx.emit(render::render(report, ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(report);
   return 0;
 }
 

@@ -62,7 +62,7 @@ int run_train(const plan_options& o, context& ctx) {
   job.prec = parse_precision(o.precision.empty() ? "bf16" : o.precision);
   const catalog cat = ctx.load();
   const std::vector<run_utilisation> runs = job.mfu ? std::vector<run_utilisation>{} : run_utilisations(cat, bundled_training_runs());
-  ctx.emit(render::render(plan_training(chips_named(cat, o.chips), job, runs), ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(plan_training(chips_named(cat, o.chips), job, runs));
   return 0;
 }
 
@@ -102,7 +102,7 @@ int run_serve(const plan_options& o, context& ctx) {
       measured.push_back(std::move(m));
     }
   }
-  ctx.emit(render::render(plan_serving(chips_named(cat, o.chips), job, measured), ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(plan_serving(chips_named(cat, o.chips), job, measured));
   return 0;
 }
 

@@ -40,7 +40,7 @@ void setup_rank(CLI::App& app, context& ctx) {
       const catalog cat = c.load();  // the report points into it: it must outlive the rendering
       rank_report report = rank_from(*o, cat);
       report.long_form = c.long_form(*long_form);
-      c.emit(render::render(report, c.output_format(), c.output_style()));
+      c.emit_report(report);
       return 0;
     };
   });

@@ -18,8 +18,7 @@ struct roofline_options {
 int run_roofline(const roofline_options& o, context& ctx) {
   const precision p = parse_precision(o.precision);
   const catalog cat = ctx.load();
-  ctx.emit(render::render(make_roofline(chips_named(cat, o.chips), p, o.intensities), ctx.output_format(),
-                          ctx.output_style()));
+  ctx.emit_report(make_roofline(chips_named(cat, o.chips), p, o.intensities));
   return 0;
 }
 

@@ -7,7 +7,7 @@ namespace xpuspec::cli {
 
 int run_runs(context& ctx) {
   const catalog cat = ctx.load();
-  ctx.emit(render::render(make_runs(cat, bundled_training_runs()), ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(make_runs(cat, bundled_training_runs()));
   return 0;
 }
 

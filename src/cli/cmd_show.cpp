@@ -10,7 +10,7 @@ struct show_options {
 
 int run_show(const show_options& o, context& ctx) {
   const catalog cat = ctx.load();
-  ctx.emit(render::render(make_show(cat.get(o.chip)), ctx.output_format(), ctx.output_style()));
+  ctx.emit_report(make_show(cat.get(o.chip)));
   return 0;
 }
 

@@ -22,8 +22,7 @@ int run_sources(const sources_options& o, context& ctx) {
   const catalog cat = ctx.load();
   // The audit covers all the data in use: the systems' own figures and sources as well as the chips'.
   const std::vector<const chip*> audited = o.chips.empty() ? cat.chips_and_systems() : chips_named(cat, o.chips);
-  ctx.emit(render::render(make_sources(audited, selection), ctx.output_format(),
-                          ctx.output_style()));
+  ctx.emit_report(make_sources(audited, selection));
   return 0;
 }
 

@@ -18,7 +18,7 @@ struct validate_options {
 
 int run_validate(const validate_options& o, context& ctx) {
   if (o.list_rules) {
-    ctx.emit(render::render(render::rules_report{}, ctx.output_format(), ctx.output_style()));
+    ctx.emit_report(render::rules_report{});
     return 0;
   }
   // Without paths: the data in use, each layer checked on its own (a later layer may override an earlier one).

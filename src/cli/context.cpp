@@ -94,10 +94,18 @@ render::style context::output_style() const {
 }
 
 void context::emit(const std::string& text) const {
+  emit_pieces([&](const render::sink& out) { out(text); });
+}
+
+void context::emit_pieces(const std::function<void(const render::sink&)>& produce) const {
   if (options.output == "-" || (options.output.empty() && !options.output_given)) {
-    write_descriptor(STDOUT_FILENO, text, "standard output", true);
+    // A reader that stopped reading (`| head -1`) gets nothing more; the rest is made and dropped.
+    bool reading = true;
+    produce([&](std::string_view piece) {
+      if (reading) reading = write_descriptor(STDOUT_FILENO, piece, "standard output", true);
+    });
   } else {
-    write_output_file(options.output, text);
+    write_output_file(options.output, produce);
   }
 }
 

@@ -42,6 +42,13 @@ struct context {
   render::style output_style() const;
   // Writes the command's output: to stdout, or atomically to -o FILE (a failed run leaves FILE as it was).
   void emit(const std::string& text) const;
+  // The same for output made a piece at a time: `produce` hands each piece to the sink it is given.
+  void emit_pieces(const std::function<void(const render::sink&)>& produce) const;
+  // A report in the chosen format and style, written as it is rendered (render::render_to).
+  template <typename Report>
+  void emit_report(const Report& r) const {
+    emit_pieces([&](const render::sink& out) { render::render_to(r, output_format(), output_style(), out); });
+  }
 };
 
 void add_global_options(CLI::App& app, context& ctx);

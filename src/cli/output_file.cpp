@@ -70,11 +70,11 @@ std::string resolve_symlinks(const std::string& path, bool& via_descriptor) {
 
 // Not a regular file (a terminal, /dev/null, a FIFO), or a file the shell opened for us (`> out` reached as
 // /dev/stdout): write into it as it is. In the second case append, so `>` (empty) and `>>` both read right.
-void write_in_place(const std::string& path, const std::string& text, bool append) {
+void write_in_place(const std::string& path, const std::function<void(const text_sink&)>& produce, bool append) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | (append ? O_APPEND : 0));
   if (fd < 0) fail_errno(path);
   try {
-    write_descriptor(fd, text, path, false);
+    produce([&](std::string_view piece) { write_descriptor(fd, piece, path, false); });
   } catch (...) {
     ::close(fd);
     throw;
@@ -84,8 +84,8 @@ void write_in_place(const std::string& path, const std::string& text, bool appen
 
 // A temporary file beside `target`, filled and synced, then renamed over it: readers see the old file or the new
 // one, never part of either, and a failure anywhere leaves the old one untouched.
-void replace_atomically(const std::string& shown_path, const std::string& target, const std::string& text,
-                        const struct stat* existing) {
+void replace_atomically(const std::string& shown_path, const std::string& target,
+                        const std::function<void(const text_sink&)>& produce, const struct stat* existing) {
   const fs::path where(target);
   std::string temp = (where.parent_path().empty() ? fs::path(".") : where.parent_path()).string() + "/." +
                      where.filename().string().substr(0, 200) + ".xpuspec-XXXXXX";
@@ -108,7 +108,7 @@ void replace_atomically(const std::string& shown_path, const std::string& target
       ::umask(mask);
       if (::fchmod(fd, 0666 & ~mask) != 0) fail_errno(shown_path);
     }
-    write_descriptor(fd, text, shown_path, false);
+    produce([&](std::string_view piece) { write_descriptor(fd, piece, shown_path, false); });
     if (::fsync(fd) != 0) fail_errno(shown_path);
     if (::close(fd) != 0) {
       ::unlink(temp.c_str());
@@ -129,20 +129,21 @@ void replace_atomically(const std::string& shown_path, const std::string& target
 
 }  // namespace
 
-void write_descriptor(int fd, const std::string& text, const std::string& what, bool stop_on_closed_pipe) {
+bool write_descriptor(int fd, std::string_view text, const std::string& what, bool stop_on_closed_pipe) {
   std::size_t done = 0;
   while (done < text.size()) {
     const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
-      if (errno == EPIPE && stop_on_closed_pipe) return;
+      if (errno == EPIPE && stop_on_closed_pipe) return false;
       fail_errno(what);
     }
     done += static_cast<std::size_t>(n);
   }
+  return true;
 }
 
-void write_output_file(const std::string& path, const std::string& text) {
+void write_output_file(const std::string& path, const std::function<void(const text_sink&)>& produce) {
   if (path.empty()) throw error("-o needs a file name (\"-\" is standard output)");
   // Following links: what the name finally is decides how it is written.
   struct stat followed {};
@@ -150,7 +151,7 @@ void write_output_file(const std::string& path, const std::string& text) {
   if (!exists && errno != ENOENT) fail_errno(path);
   if (exists && S_ISDIR(followed.st_mode)) fail(path, "it is a directory");
   if (exists && !S_ISREG(followed.st_mode)) {
-    write_in_place(path, text, false);
+    write_in_place(path, produce, false);
     return;
   }
   bool via_descriptor = false;
@@ -158,11 +159,11 @@ void write_output_file(const std::string& path, const std::string& text) {
   // /dev/stdout, /proc/self/fd/N: replacing the file behind the shell's descriptor would leave it on a deleted
   // file.
   if (exists && via_descriptor) {
-    write_in_place(path, text, true);
+    write_in_place(path, produce, true);
     return;
   }
   if (!exists) {
-    replace_atomically(path, target, text, nullptr);
+    replace_atomically(path, target, produce, nullptr);
     return;
   }
   // Replacing the file needs only the folder's permission; the shell's `>` would need the file's. Ask for that too,
@@ -173,7 +174,7 @@ void write_output_file(const std::string& path, const std::string& text) {
                            "write to a new file and copy it over",
                            followed.st_nlink));
   }
-  replace_atomically(path, target, text, &followed);
+  replace_atomically(path, target, produce, &followed);
 }
 
 }  // namespace xpuspec::cli

@@ -47,16 +47,17 @@ std::string write_delimited(const records& r, dialect d) {
   return out;
 }
 
-std::string write_delimited_rows(const any_view& v, dialect d) {
-  std::string out = record(d, v.fields(v.report));
-  const std::size_t header = out.size();
+void write_delimited_rows(const any_view& v, dialect d, const sink& out) {
+  std::string text = record(d, v.fields(v.report));
   for (std::size_t i = 0, n = v.row_count(v.report); i < n; ++i) {
-    out += record(d, v.row(v.report, i));
-    // Room for the rest at the first row's size and a quarter more: a string that grows by doubling holds the
-    // old text and the new at once, half again the output's size in memory at 100,000 rows.
-    if (i == 0) out.reserve(out.size() + ((out.size() - header) * 5 / 4) * (n - 1));
+    text += record(d, v.row(v.report, i));
+    // In pieces of about 64 KB (see json.cpp's spill): 100,000 rows are never held whole.
+    if (text.size() >= 64 * 1024) {
+      out(text);
+      text.clear();
+    }
   }
-  return out;
+  if (!text.empty()) out(text);
 }
 
 }  // namespace xpuspec::render

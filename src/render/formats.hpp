@@ -24,15 +24,16 @@ std::string write_html(grid g, const std::vector<figure>& figures, std::string_v
 // Both take the document by value: a view's document is a temporary, moved in and tidied in place.
 std::string write_json(json document);
 std::string write_jsonl(json document);
-// The same text from a document given as head and records (view.hpp), each record built, written and dropped.
+// The same text from a document given as head and records (view.hpp), each record built, written and dropped,
+// handed to `out` in pieces.
 struct any_view;
-std::string write_json_records(const any_view& v);
-std::string write_jsonl_records(const any_view& v);
+void write_json_records(const any_view& v, const sink& out);
+void write_jsonl_records(const any_view& v, const sink& out);
 
 enum class dialect { csv, tsv };
 struct records;
 std::string write_delimited(const records& r, dialect d);  // delimited.cpp
-std::string write_delimited_rows(const any_view& v, dialect d);  // the same, a row at a time (view.hpp)
+void write_delimited_rows(const any_view& v, dialect d, const sink& out);  // the same, a row at a time
 
 // validate's findings (findings.cpp): compiler-style text, GitHub workflow commands, and the JSON document.
 std::string to_text(const validation_report& r, const style& s);

@@ -32,7 +32,8 @@ std::string library_dump(const json& j, int indent) {
 // a time (a third of `compare --all --json`). Anything else in a string, and any rare type, is the library's.
 class json_writer {
  public:
-  explicit json_writer(int indent) : indent_(indent) {}
+  // With a sink, records_member and spill() hand the text written so far to it every 64 KB or so.
+  explicit json_writer(int indent, const sink* out = nullptr) : indent_(indent), sink_(out) {}
 
   void value(const json& j, int depth) {
     switch (j.type()) {
@@ -78,18 +79,25 @@ class json_writer {
     out_ += indent_ >= 0 ? "[\n" : "[";
     for (std::size_t i = 0; i < count; ++i) {
       item(i == 0, 1);
-      const std::size_t before = out_.size();
       value(record(i), 2);
-      // Room for the rest at the first record's size and a quarter more (see write_delimited_rows).
-      if (i == 0) out_.reserve(out_.size() + ((out_.size() - before) * 5 / 4 + 2) * (count - 1));
+      spill();
     }
     close(']', 1);
   }
   void end_object() { close('}', 0); }
 
   void raw(std::string_view text) { out_ += text; }
-  void reserve(std::size_t bytes) { out_.reserve(bytes); }
-  std::size_t size() const { return out_.size(); }
+  // Hands what is written so far to the sink once it is 64 KB: a piece that size is one write() and stays in the
+  // same pages of memory, where a whole output grows to hold the text twice.
+  void spill() {
+    if (sink_ != nullptr && out_.size() >= 64 * 1024) finish();
+  }
+  // The rest to the sink; without one, the text stays for take().
+  void finish() {
+    if (sink_ == nullptr || out_.empty()) return;
+    (*sink_)(out_);
+    out_.clear();
+  }
 
  private:
   void container(const json& j, int depth, char open, char close_with) {
@@ -151,6 +159,7 @@ class json_writer {
   }
 
   int indent_;
+  const sink* sink_;
   std::string out_;
 };
 
@@ -206,10 +215,10 @@ json tidied_record(const any_view& v, std::size_t i) {
 
 }  // namespace
 
-std::string write_json_records(const any_view& v) {
+void write_json_records(const any_view& v, const sink& out) {
   json head = v.head(v.report);
   tidy(head);
-  json_writer w(2);
+  json_writer w(2, &out);
   w.begin_object();
   bool first = true;
   for (const auto& [key, member] : head.items()) {
@@ -219,17 +228,17 @@ std::string write_json_records(const any_view& v) {
   w.records_member(records_key, v.count(v.report), [&](std::size_t i) { return tidied_record(v, i); }, first);
   w.end_object();
   w.raw("\n");
-  return w.take();
+  w.finish();
 }
 
-std::string write_jsonl_records(const any_view& v) {
-  json_writer w(-1);
+void write_jsonl_records(const any_view& v, const sink& out) {
+  json_writer w(-1, &out);
   for (std::size_t i = 0, n = v.count(v.report); i < n; ++i) {
     w.value(tidied_record(v, i), 0);
     w.raw("\n");
-    if (i == 0) w.reserve(w.size() * 5 / 4 * n);  // see write_delimited_rows
+    w.spill();
   }
-  return w.take();
+  w.finish();
 }
 
 }  // namespace xpuspec::render

@@ -14,10 +14,12 @@ namespace xpuspec::render {
 
 namespace {
 
-// Every format: its name, and how it writes a view from the view's faces. An alias repeats a writer, unlisted.
+// Every format: its name, and how it writes a view from the view's faces: as one text, or (the formats a report
+// of many records streams) a piece at a time. An alias repeats a writer, unlisted.
 struct writer {
   std::string_view name;
-  std::string (*write)(const any_view& v, const style& s);
+  std::string (*write)(const any_view& v, const style& s) = nullptr;
+  void (*stream)(const any_view& v, const style& s, const sink& out) = nullptr;
   bool listed = true;
 };
 
@@ -26,29 +28,48 @@ std::string as_table(const any_view& v, const style& s) { return draw_table(esca
 std::string as_markdown(const any_view& v, const style&) { return draw_markdown(escaped(v.layout(v.report))); }
 
 // A record at a time where the view can: the whole document as JSON nodes is never built.
-std::string as_json(const any_view& v, const style&) {
-  return v.record ? write_json_records(v) : write_json(v.document(v.report));
+void json_to(const any_view& v, const style&, const sink& out) {
+  if (v.record) {
+    write_json_records(v, out);
+  } else {
+    out(write_json(v.document(v.report)));
+  }
+}
+void jsonl_to(const any_view& v, const style&, const sink& out) {
+  if (v.record) {
+    write_jsonl_records(v, out);
+  } else {
+    out(write_jsonl(v.document(v.report)));
+  }
+}
+void delimited_to(const any_view& v, dialect d, const sink& out) {
+  if (v.row) {
+    write_delimited_rows(v, d, out);
+  } else {
+    out(write_delimited(v.rows(v.report), d));
+  }
+}
+
+std::string collected(void (*stream)(const any_view&, const style&, const sink&), const any_view& v,
+                      const style& s) {
+  std::string text;
+  stream(v, s, [&](std::string_view piece) { text += piece; });
+  return text;
 }
 
 std::string as_html(const any_view& v, const style& s) {
-  const std::string document = as_json(v, s);  // the page embeds the json format's own text
+  const std::string document = collected(json_to, v, s);  // the page embeds the json format's own text
   return write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{}, document);
-}
-
-std::string delimited(const any_view& v, dialect d) {
-  return v.row ? write_delimited_rows(v, d) : write_delimited(v.rows(v.report), d);
 }
 
 constexpr writer writers[] = {
     {"table", as_table},
-    {"json", as_json},
-    {"jsonl", [](const any_view& v, const style&) {
-       return v.record ? write_jsonl_records(v) : write_jsonl(v.document(v.report));
-     }},
-    {"csv", [](const any_view& v, const style&) { return delimited(v, dialect::csv); }},
-    {"tsv", [](const any_view& v, const style&) { return delimited(v, dialect::tsv); }},
+    {"json", nullptr, json_to},
+    {"jsonl", nullptr, jsonl_to},
+    {"csv", nullptr, [](const any_view& v, const style&, const sink& out) { delimited_to(v, dialect::csv, out); }},
+    {"tsv", nullptr, [](const any_view& v, const style&, const sink& out) { delimited_to(v, dialect::tsv, out); }},
     {"markdown", as_markdown},
-    {"md", as_markdown, false},
+    {"md", as_markdown, nullptr, false},
     {"html", as_html},
 };
 
@@ -80,10 +101,28 @@ std::vector<std::string_view> format_list() {
   return names;
 }
 
-std::string write(const any_view& v, format f, const style& s) {
+namespace {
+
+const writer& writer_for(format f) {
   const writer* w = writer_named(f.name);
   if (w == nullptr) throw error(fmt::format("no output format \"{}\"", f.name));
-  return w->write(v, s);
+  return *w;
+}
+
+}  // namespace
+
+std::string write(const any_view& v, format f, const style& s) {
+  const writer& w = writer_for(f);
+  return w.write ? w.write(v, s) : collected(w.stream, v, s);
+}
+
+void write_to(const any_view& v, format f, const style& s, const sink& out) {
+  const writer& w = writer_for(f);
+  if (w.stream) {
+    w.stream(v, s, out);
+  } else {
+    out(w.write(v, s));
+  }
 }
 
 std::string render(const validation_report& r, findings_format f, const style& s) {

@@ -2,6 +2,7 @@
 // Reports as text. Each report has one view (src/render/views/), each format one writer; render.cpp is the one
 // place that switches between formats.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <optional>
@@ -45,6 +46,12 @@ struct style {
 // report with no view does not link.
 template <typename Report>
 std::string render(const Report& r, format f, const style& s);
+// The same text handed to `out` a piece at a time, in order. A report of many records (list, rank, compare) in
+// JSON, JSON Lines, CSV or TSV is written as it is made, in pieces of about 64 KB, so 100,000 chips' output is
+// never held whole; other formats arrive as one piece.
+using sink = std::function<void(std::string_view)>;
+template <typename Report>
+void render_to(const Report& r, format f, const style& s, const sink& out);
 
 // Charts as self-contained SVG documents (svg.cpp).
 std::string render_svg(const roofline_report& r);

@@ -69,6 +69,7 @@ struct any_view {
 // The key of the records array in a document given as head and records.
 inline constexpr std::string_view records_key = "chips";
 std::string write(const any_view& v, format f, const style& s);
+void write_to(const any_view& v, format f, const style& s, const sink& out);
 
 template <typename Report>
 const Report& report_at(const void* p) {
@@ -76,7 +77,7 @@ const Report& report_at(const void* p) {
 }
 
 template <typename Report>
-std::string render(const Report& r, format f, const style& s) {
+any_view any_view_of(const Report& r) {
   using v = view<Report>;
   constexpr auto of = report_at<Report>;
   any_view any{&r, [](const void* p) { return v::layout(of(p)); }, nullptr, nullptr};
@@ -108,11 +109,23 @@ std::string render(const Report& r, format f, const style& s) {
   if constexpr (requires { v::figures(r); }) {
     any.figures = [](const void* p) { return v::figures(of(p)); };
   }
-  return write(any, f, s);
+  return any;
+}
+
+template <typename Report>
+std::string render(const Report& r, format f, const style& s) {
+  return write(any_view_of(r), f, s);
+}
+
+template <typename Report>
+void render_to(const Report& r, format f, const style& s, const sink& out) {
+  write_to(any_view_of(r), f, s, out);
 }
 
 // Ends each view file: defines render() for that report, which render.hpp declares for every report.
-#define XPUSPEC_RENDER_VIEW(Report) template std::string render<Report>(const Report&, format, const style&)
+#define XPUSPEC_RENDER_VIEW(Report)                                             \
+  template std::string render<Report>(const Report&, format, const style&); \
+  template void render_to<Report>(const Report&, format, const style&, const sink&)
 
 // Cells, values and fields that several views show the same way (cells.cpp).
 

@@ -12,6 +12,7 @@
 #include <charconv>
 #include <functional>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "helpers.hpp"
@@ -30,12 +31,22 @@ struct rendered_view {
   std::vector<std::string> chip_ids;  // the chips the report is about: each must appear in every format
   bool flat_names_chips = true;       // false: a one-chip sheet, whose CSV rows are its fields
   std::function<std::string(render::format)> in;
+  std::function<std::string(render::format)> streamed;  // render_to's pieces, joined
 };
 
 template <typename Report>
 rendered_view view_of(std::string name, Report report, std::vector<std::string> ids, bool flat_names_chips = true) {
+  auto shared = std::make_shared<const Report>(std::move(report));
   return {std::move(name), std::move(ids), flat_names_chips,
-          [r = std::move(report)](render::format f) { return render::render(r, f, render::style{}); }};
+          [shared](render::format f) { return render::render(*shared, f, render::style{}); },
+          [shared](render::format f) {
+            std::string joined;
+            render::render_to(*shared, f, render::style{}, [&](std::string_view piece) {
+              CHECK_FALSE(piece.empty());
+              joined += piece;
+            });
+            return joined;
+          }};
 }
 
 std::vector<std::string> lines_of(const std::string& text, char end = '\n') {
@@ -110,6 +121,13 @@ TEST_CASE("every view renders well-formed, consistent output in every format", "
     const std::string csv = v.in(format::csv);
     const std::string tsv = v.in(format::tsv);
     const std::string html = v.in(*render::format_from_string("html"));
+
+    // Written a piece at a time (to stdout or -o), the same bytes.
+    for (const auto& [f, text] : {std::pair{format::table, &table}, {format::markdown, &markdown}, {format::json, &json_text},
+                                  {format::jsonl, &jsonl}, {format::csv, &csv}, {format::tsv, &tsv}}) {
+      CHECK(v.streamed(f) == *text);
+    }
+    CHECK(v.streamed(*render::format_from_string("html")) == html);
 
     // Each format is whole lines of text, with control characters only where the format has them.
     for (const std::string* out : {&table, &markdown, &json_text, &jsonl, &csv, &tsv, &html}) {
@@ -292,4 +310,39 @@ TEST_CASE("no float noise: every number the machine formats print has at most 12
     checked += numbers.size();
   }
   CHECK(checked > 10000);
+}
+
+TEST_CASE("a report of many records streams in pieces of about 64 KB that join to the whole text", "[render][views]") {
+  std::vector<chip> many;
+  for (int i = 0; i < 2000; ++i) {
+    chip c = test::fixture(i % 2 == 0 ? "acme-alpha" : "bolt-beta");
+    c.id = fmt::format("chip-{:04}", i);
+    c.aliases.clear();
+    many.push_back(std::move(c));
+  }
+  const catalog cat(std::move(many));
+  std::vector<const chip*> all;
+  for (const auto& c : cat.chips()) all.push_back(&c);
+  const list_report list = make_list(cat, {});
+  const compare_report compare = make_compare(all, precision::bf16, default_compare_metrics(), nullptr);
+  for (const render::format f : {render::format::json, render::format::jsonl, render::format::csv, render::format::tsv}) {
+    const auto check = [&](const auto& report, std::string_view what) {
+      INFO(what << " as " << f.name);
+      std::vector<std::size_t> sizes;
+      std::string joined;
+      render::render_to(report, f, render::style{}, [&](std::string_view piece) {
+        sizes.push_back(piece.size());
+        joined += piece;
+      });
+      CHECK(joined == render::render(report, f, render::style{}));
+      REQUIRE(sizes.size() > 1);  // over 128 KB of output: never one piece
+      // Every piece but the last is 64 KB and at most one record more.
+      for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
+        CHECK(sizes[i] >= 64 * 1024);
+        CHECK(sizes[i] < 64 * 1024 + 16 * 1024);
+      }
+    };
+    check(list, "list");
+    check(compare, "compare");
+  }
 }
