@@ -140,6 +140,19 @@ TEST_CASE("JSON positions index an object of 100 000 members, duplicates among t
   CHECK(p.key_offset_of("/k49999") == text.rfind("\"k49999\""));
 }
 
+TEST_CASE("JSON positions index a matrix of 10 rows of 100 000 numbers in linear time", "[load]") {
+  // Elements differ only in their index and their row: the member index must spread them, not stack them.
+  std::string row = "[0";
+  for (int i = 1; i < 100000; ++i) row += ",1";
+  row += "]";
+  std::string text = "{\"m\": [" + row;
+  for (int r = 1; r < 10; ++r) text += "," + row;
+  text += "]}";
+  const json_positions p = index_json_positions(text);
+  CHECK(p.offset_of("/m/9/99999") == text.size() - 4);
+  CHECK(p.offset_of("/m/0/0") == 8);
+}
+
 TEST_CASE("JSON positions survive 100 000 levels of nesting in linear time", "[load]") {
   const std::string deep = "{\"notes\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
   const json_positions p = index_json_positions(deep);
