@@ -99,11 +99,14 @@ void context::emit(const std::string& text) const {
 
 void context::emit_pieces(const std::function<void(const render::sink&)>& produce) const {
   if (options.output == "-" || (options.output.empty() && !options.output_given)) {
-    // A reader that stopped reading (`| head -1`) gets nothing more; the rest is made and dropped.
-    bool reading = true;
-    produce([&](std::string_view piece) {
-      if (reading) reading = write_descriptor(STDOUT_FILENO, piece, "standard output", true);
-    });
+    // A reader that stopped reading (`| head -1`) ends the rendering too: nothing more would be read.
+    struct reader_gone {};
+    try {
+      produce([](std::string_view piece) {
+        if (!write_descriptor(STDOUT_FILENO, piece, "standard output", true)) throw reader_gone{};
+      });
+    } catch (const reader_gone&) {
+    }
   } else {
     write_output_file(options.output, produce);
   }

@@ -90,6 +90,8 @@ namespace xpuspec::cli {
 int run_command_line(int argc, char** argv) {
   // A closed pipe shows up as EPIPE from write(), handled where output is written, instead of killing us.
   std::signal(SIGPIPE, SIG_IGN);
+  // Likewise a file-size limit (ulimit -f) shows up as EFBIG, so -o reports it and removes its temporary.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   xpuspec::cli::context ctx;
   CLI::App app{"Compare AI accelerators from sourced spec sheets: dense vs sparse kept apart, every value with its "

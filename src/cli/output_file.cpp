@@ -6,13 +6,16 @@
 
 #include "cli/output_file.hpp"
 
+#include <array>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <regex>
 #include <string>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -82,6 +85,47 @@ void write_in_place(const std::string& path, const std::function<void(const text
   if (::close(fd) != 0) fail_errno(path);
 }
 
+// The temporary being filled, for a signal that ends the run first (Ctrl-C during a long render): the handler may
+// only use async-signal-safe calls, so the path is a fixed array, set before the handlers are and cleared after.
+std::array<char, 8192> pending_temp{};
+volatile std::sig_atomic_t has_pending_temp = 0;
+constexpr std::array<int, 4> ending_signals{SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+extern "C" void remove_pending_temp(int signal_number) {
+  if (has_pending_temp != 0) ::unlink(pending_temp.data());
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
+// While it lives, a terminating signal removes the temporary before the process ends as the signal says.
+class temp_on_signal {
+ public:
+  explicit temp_on_signal(const std::string& path) {
+    if (path.size() >= pending_temp.size()) return;  // mkstemp's name is the folder and 220 bytes: never here
+    std::memcpy(pending_temp.data(), path.c_str(), path.size() + 1);
+    has_pending_temp = 1;
+    struct sigaction on_signal {};
+    on_signal.sa_handler = remove_pending_temp;
+    sigemptyset(&on_signal.sa_mask);
+    for (std::size_t i = 0; i < ending_signals.size(); ++i) {
+      installed_[i] = ::sigaction(ending_signals[i], nullptr, &previous_[i]) == 0 &&
+                      previous_[i].sa_handler == SIG_DFL && ::sigaction(ending_signals[i], &on_signal, nullptr) == 0;
+    }
+  }
+  ~temp_on_signal() {
+    for (std::size_t i = 0; i < ending_signals.size(); ++i) {
+      if (installed_[i]) ::sigaction(ending_signals[i], &previous_[i], nullptr);
+    }
+    has_pending_temp = 0;
+  }
+  temp_on_signal(const temp_on_signal&) = delete;
+  temp_on_signal& operator=(const temp_on_signal&) = delete;
+
+ private:
+  std::array<struct sigaction, ending_signals.size()> previous_{};
+  std::array<bool, ending_signals.size()> installed_{};
+};
+
 // A temporary file beside `target`, filled and synced, then renamed over it: readers see the old file or the new
 // one, never part of either, and a failure anywhere leaves the old one untouched.
 void replace_atomically(const std::string& shown_path, const std::string& target,
@@ -89,8 +133,9 @@ void replace_atomically(const std::string& shown_path, const std::string& target
   const fs::path where(target);
   std::string temp = (where.parent_path().empty() ? fs::path(".") : where.parent_path()).string() + "/." +
                      where.filename().string().substr(0, 200) + ".xpuspec-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  int fd = ::mkstemp(temp.data());
   if (fd < 0) fail_errno(shown_path);
+  const temp_on_signal cleanup(temp);
   try {
     if (existing != nullptr) {
       // The new file is the old one with new contents: same owner, same mode (in that order: chown may clear
@@ -110,12 +155,11 @@ void replace_atomically(const std::string& shown_path, const std::string& target
     }
     produce([&](std::string_view piece) { write_descriptor(fd, piece, shown_path, false); });
     if (::fsync(fd) != 0) fail_errno(shown_path);
-    if (::close(fd) != 0) {
-      ::unlink(temp.c_str());
-      fail_errno(shown_path);
-    }
+    const int closing = fd;
+    fd = -1;  // closed, even when close reports an error: never closed twice
+    if (::close(closing) != 0) fail_errno(shown_path);
   } catch (...) {
-    ::close(fd);
+    if (fd >= 0) ::close(fd);
     ::unlink(temp.c_str());
     throw;
   }

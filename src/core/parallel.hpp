@@ -22,8 +22,8 @@ inline std::size_t worker_count(std::size_t jobs) {
 // Calls consume(produce(i)) for i in [0, count): produce on up to `jobs` threads, consume on the calling thread in
 // order of i. The threads start once and live for the whole run (a start per chunk of 64 files was a tenth of
 // loading 1,000); the calling thread produces too while the result it needs next is not ready, so consuming
-// overlaps producing. At most `window` results wait to be consumed. The first exception a producer throws stops the
-// work and is rethrown here, after the results before it were consumed.
+// overlaps producing. At most `window` results wait to be consumed. An exception a producer throws stops the work
+// and is rethrown here (of several, the one of the lowest index), after the results before it were consumed.
 template <typename Produce, typename Consume>
 void produce_in_order(std::size_t count, std::size_t jobs, Produce&& produce, Consume&& consume) {
   using result = decltype(produce(std::size_t{}));
