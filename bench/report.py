@@ -1,11 +1,23 @@
 #!/usr/bin/env python3
 """bench/run's report: medians from hyperfine's JSON, the ratios issue 19 sets as goals, bench/results.json, and
-with --check an exit status of 1 when a goal is missed. Usage: report.py WORK_DIR RESULTS_JSON [--check]"""
+with --check an exit status of 1 when a goal is missed. Usage: report.py WORK_DIR RESULTS_JSON [--check], or
+report.py --merge OUT ROUND_JSON... to put the rounds of the scale runs together."""
 import json
 import os
 import platform
 import statistics
 import sys
+
+if sys.argv[1] == "--merge":
+    # report.py --merge OUT ROUND...: one hyperfine export from several, each command's runs put together.
+    merged = {}
+    for path in sys.argv[3:]:
+        for r in json.load(open(path))["results"]:
+            into = merged.setdefault(r["command"], {"command": r["command"], "times": [], "user_times": []})
+            into["times"] += r["times"]
+            into["user_times"] += r.get("user_times", [r["user"]] * len(r["times"]))
+    json.dump({"results": list(merged.values())}, open(sys.argv[2], "w"))
+    sys.exit(0)
 
 work, out = sys.argv[1], sys.argv[2]
 check = "--check" in sys.argv[3:]
