@@ -237,9 +237,8 @@ class file_checker {
           fmt::format("{} is more {} than fits on one chip (at most about {} GB)", capacity.written, tech->name,
                       tech->max_capacity_gb));
     }
-    if (chip_.released.size() >= 4) {
-      const int year = std::stoi(std::string(chip_.released.view().substr(0, 4)));
-      if (year < tech->first_year) {
+    if (const auto released = read_date(chip_.released)) {
+      if (released->year < tech->first_year) {
         add(rule_id::memory_year, "/released",
             fmt::format("released {} with {} memory, which first shipped in {}", chip_.released, tech->name,
                         tech->first_year));
