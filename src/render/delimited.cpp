@@ -51,8 +51,8 @@ void write_delimited_rows(const any_view& v, dialect d, const sink& out) {
   std::string text = record(d, v.fields(v.report));
   for (std::size_t i = 0, n = v.row_count(v.report); i < n; ++i) {
     text += record(d, v.row(v.report, i));
-    // In pieces of about 64 KB (see json.cpp's spill): 100,000 rows are never held whole.
-    if (text.size() >= 64 * 1024) {
+    // In pieces (formats.hpp): 100,000 rows are never held whole.
+    if (text.size() >= piece_bytes) {
       out(text);
       text.clear();
     }

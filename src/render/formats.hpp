@@ -1,6 +1,7 @@
 #pragma once
 // The format writers: each renders any view's face (view.hpp); render.cpp picks among them.
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,9 @@ std::string write_html(grid g, const std::vector<figure>& figures, std::string_v
 std::string write_json(json document);
 std::string write_jsonl(json document);
 // The same text from a document given as head and records (view.hpp), each record built, written and dropped,
-// handed to `out` in pieces.
+// handed to `out` in pieces of piece_bytes and at most one record more: one write() each, in the same pages of
+// memory, where a whole output grows to hold the text twice.
+inline constexpr std::size_t piece_bytes = 64 * 1024;
 struct any_view;
 void write_json_records(const any_view& v, const sink& out);
 void write_jsonl_records(const any_view& v, const sink& out);

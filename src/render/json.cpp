@@ -32,7 +32,7 @@ std::string library_dump(const json& j, int indent) {
 // a time (a third of `compare --all --json`). Anything else in a string, and any rare type, is the library's.
 class json_writer {
  public:
-  // With a sink, records_member and spill() hand the text written so far to it every 64 KB or so.
+  // With a sink, records_member and spill() hand the text written so far to it a piece at a time.
   explicit json_writer(int indent, const sink* out = nullptr) : indent_(indent), sink_(out) {}
 
   void value(const json& j, int depth) {
@@ -87,10 +87,9 @@ class json_writer {
   void end_object() { close('}', 0); }
 
   void raw(std::string_view text) { out_ += text; }
-  // Hands what is written so far to the sink once it is 64 KB: a piece that size is one write() and stays in the
-  // same pages of memory, where a whole output grows to hold the text twice.
+  // Hands what is written so far to the sink once it is a piece (formats.hpp).
   void spill() {
-    if (sink_ != nullptr && out_.size() >= 64 * 1024) finish();
+    if (sink_ != nullptr && out_.size() >= piece_bytes) finish();
   }
   // The rest to the sink; without one, the text stays for take().
   void finish() {
