@@ -6,6 +6,8 @@
 #include <cstring>
 #include <functional>
 
+#include "core/hash_mix.hpp"
+
 namespace xpuspec {
 namespace {
 
@@ -302,13 +304,8 @@ std::size_t json_positions::slot_of(const member& wanted) const {
   const std::size_t mask = members_.size() - 1;
   // Mixed before masking (murmur3's finaliser): an array's elements differ only in their index, and unmixed they
   // filled runs of adjacent slots that linear probing then walked end to end (a 2 MB matrix took minutes).
-  std::uint64_t h =
-      std::hash<std::string_view>{}(wanted.key) ^ (wanted.parent * 0x9E3779B97F4A7C15ULL) ^ (wanted.index << 1);
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
+  const std::uint64_t h = mixed_hash(std::hash<std::string_view>{}(wanted.key) ^
+                                     (wanted.parent * 0x9E3779B97F4A7C15ULL) ^ (wanted.index << 1));
   std::size_t slot = static_cast<std::size_t>(h) & mask;
   while (members_[slot] != 0 && member_of(members_[slot] - 1) != wanted) slot = (slot + 1) & mask;
   return slot;
