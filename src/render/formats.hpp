@@ -2,7 +2,9 @@
 // The format writers: each renders any view's face (view.hpp); render.cpp picks among them.
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,9 +19,37 @@ using json = nlohmann::ordered_json;
 std::string draw_table(const grid& g, const style& s);  // table.cpp
 std::string draw_markdown(const grid& g);               // markdown.cpp
 struct figure;
+// The size of the pieces streamed output is handed over in: one write() each.
+inline constexpr std::size_t piece_bytes = 64 * 1024;
+
+// Text handed to a sink a piece at a time: a streaming writer appends, and calls spill() where a piece may end.
+// One buffer of about piece_bytes is reused, where a whole output grows by doubling and is touched twice over.
+class pieces {
+ public:
+  explicit pieces(const sink& out) : out_(out) {}
+  pieces& operator+=(std::string_view text) {
+    text_ += text;
+    return *this;
+  }
+  void spill() {
+    if (text_.size() >= piece_bytes) finish();
+  }
+  void finish() {
+    if (text_.empty()) return;
+    out_(text_);
+    text_.clear();
+  }
+
+ private:
+  const sink& out_;
+  std::string text_;
+};
+
 // html.cpp: one self-contained page: the grid as a sortable table, every value's basis and sources on hover and
-// linked below, the figures inline, and the JSON document (the json format's text) embedded for scripts.
-std::string write_html(grid g, const std::vector<figure>& figures, std::string_view document_json);
+// linked below, the figures inline, and the JSON document (the json format's text, which `document` hands to the
+// sink it is given) embedded for scripts. The page goes to `out` in pieces: 62 chips make half a megabyte.
+void write_html(grid g, const std::vector<figure>& figures, const std::function<void(const sink&)>& document,
+                const sink& out);
 
 // json.cpp: the document, and its records one per line.
 // Both take the document by value: a view's document is a temporary, moved in and tidied in place.
@@ -28,7 +58,6 @@ std::string write_jsonl(json document);
 // The same text from a document given as head and records (view.hpp), each record built, written and dropped,
 // handed to `out` in pieces of piece_bytes and at most one record more: one write() each, in the same pages of
 // memory, where a whole output grows to hold the text twice.
-inline constexpr std::size_t piece_bytes = 64 * 1024;
 struct any_view;
 void write_json_records(const any_view& v, const sink& out);
 void write_jsonl_records(const any_view& v, const sink& out);

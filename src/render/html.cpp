@@ -145,10 +145,12 @@ constexpr std::string_view sort_script = R"(for (const table of document.querySe
 
 }  // namespace
 
-std::string write_html(grid given, const std::vector<figure>& figures, std::string_view document_json) {
+void write_html(grid given, const std::vector<figure>& figures, const std::function<void(const sink&)>& document,
+                const sink& to) {
   const grid g = given.subjects_are_columns ? turned(std::move(given)) : std::move(given);
   const std::string title = g.title.empty() ? "xpuspec report" : g.title;
-  std::string out = fmt::format(R"(<!doctype html>
+  pieces out(to);
+  out += fmt::format(R"(<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -163,7 +165,7 @@ std::string write_html(grid given, const std::vector<figure>& figures, std::stri
 <header>
 <h1>{}</h1>
 )",
-                                XPUSPEC_VERSION, html(title), style_sheet, html(title));
+                     XPUSPEC_VERSION, html(title), style_sheet, html(title));
   if (!g.preamble.empty()) {
     out += "<dl>\n";
     for (const auto& [key, text] : g.preamble) out += fmt::format("<dt>{}</dt><dd>{}</dd>\n", html(key), html(text));
@@ -180,21 +182,29 @@ std::string write_html(grid given, const std::vector<figure>& figures, std::stri
     out += "<tr>";
     for (const auto& c : row) out += cell_html(c, g);
     out += "</tr>\n";
+    out.spill();
   }
   out += "</tbody>\n</table>\n</div>\n";
   out += "<p class=\"hint\">Select a column heading to sort by it. Hover a value for what it rests on; the numbers "
          "beside it link to its sources.</p>\n";
   if (!g.notes.empty()) {
     out += "<ul class=\"notes\">\n";
-    for (const auto& note : g.notes) out += fmt::format("<li>{}</li>\n", html(note));
+    for (const auto& note : g.notes) {
+      out += fmt::format("<li>{}</li>\n", html(note));
+      out.spill();
+    }
     out += "</ul>\n";
   }
-  for (const auto& f : figures) out += figure_html(f);
+  for (const auto& f : figures) {
+    out += figure_html(f);
+    out.spill();
+  }
   std::string latest_access;
   if (!g.references.empty()) {
     out += "<section id=\"sources\">\n<h2>Sources</h2>\n<ol>\n";
     for (std::size_t i = 0; i < g.references.size(); ++i) {
       out += reference_html(*g.references[i], i);
+      out.spill();
       latest_access = std::max(latest_access, printable(g.references[i]->accessed.view(), true));
     }
     out += "</ol>\n</section>\n";
@@ -204,9 +214,13 @@ std::string write_html(grid given, const std::vector<figure>& figures, std::stri
                      XPUSPEC_VERSION,
                      latest_access.empty() ? "" : fmt::format("; sources read up to {}", html(latest_access)));
   out += "<script type=\"application/json\" id=\"xpuspec-data\">";
-  out += embedded_json(document_json);
+  // Escaped a piece at a time: the escape is of single characters, so no piece boundary splits one.
+  document([&out](std::string_view piece) {
+    out += embedded_json(piece);
+    out.spill();
+  });
   out += fmt::format("</script>\n<script>\n{}</script>\n</body>\n</html>\n", sort_script);
-  return out;
+  out.finish();
 }
 
 }  // namespace xpuspec::render

@@ -57,9 +57,10 @@ std::string collected(void (*stream)(const any_view&, const style&, const sink&)
   return text;
 }
 
-std::string as_html(const any_view& v, const style& s) {
-  const std::string document = collected(json_to, v, s);  // the page embeds the json format's own text
-  return write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{}, document);
+void html_to(const any_view& v, const style& s, const sink& out) {
+  // The page embeds the json format's own text, streamed into it.
+  write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{},
+             [&](const sink& document) { json_to(v, s, document); }, out);
 }
 
 constexpr writer writers[] = {
@@ -70,7 +71,7 @@ constexpr writer writers[] = {
     {"tsv", nullptr, [](const any_view& v, const style&, const sink& out) { delimited_to(v, dialect::tsv, out); }},
     {"markdown", as_markdown},
     {"md", as_markdown, nullptr, false},
-    {"html", as_html},
+    {"html", nullptr, html_to},
 };
 
 const writer* writer_named(std::string_view name) {

@@ -325,7 +325,10 @@ TEST_CASE("a report of many records streams in pieces of about 64 KB that join t
   for (const auto& c : cat.chips()) all.push_back(&c);
   const list_report list = make_list(cat, {});
   const compare_report compare = make_compare(all, precision::bf16, default_compare_metrics(), nullptr);
-  for (const render::format f : {render::format::json, render::format::jsonl, render::format::csv, render::format::tsv}) {
+  for (const render::format f : {render::format::json, render::format::jsonl, render::format::csv, render::format::tsv,
+                                 render::format{"html"}}) {
+    // A page adds each of its parts whole before a piece may end: a figure of 2,000 chips is one part of 800 KB.
+    const bool page = f.name == "html";
     const auto check = [&](const auto& report, std::string_view what) {
       INFO(what << " as " << f.name);
       std::vector<std::size_t> sizes;
@@ -336,10 +339,11 @@ TEST_CASE("a report of many records streams in pieces of about 64 KB that join t
       });
       CHECK(joined == render::render(report, f, render::style{}));
       REQUIRE(sizes.size() > 1);  // over 128 KB of output: never one piece
+      if (page) CHECK(*std::max_element(sizes.begin(), sizes.end()) < joined.size() / 4);
       // Every piece but the last is 64 KB and at most one record more.
       for (std::size_t i = 0; i + 1 < sizes.size(); ++i) {
         CHECK(sizes[i] >= 64 * 1024);
-        CHECK(sizes[i] < 64 * 1024 + 16 * 1024);
+        if (!page) CHECK(sizes[i] < 64 * 1024 + 16 * 1024);
       }
     };
     check(list, "list");
