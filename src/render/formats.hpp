@@ -52,9 +52,8 @@ void write_html(grid g, const std::vector<figure>& figures, const std::function<
                 const sink& out);
 
 // json.cpp: the document, and its records one per line.
-// Both take the document by value: a view's document is a temporary, moved in and tidied in place.
-std::string write_json(json document);
-std::string write_jsonl(json document);
+std::string write_json(const json& document);
+std::string write_jsonl(const json& document);
 // The same text from a document given as head and records (view.hpp), each record built, written and dropped,
 // handed to `out` in pieces of piece_bytes and at most one record more: one write() each, in the same pages of
 // memory, where a whole output grows to hold the text twice.
