@@ -59,7 +59,7 @@ std::string collected(void (*stream)(const any_view&, const style&, const sink&)
 
 void html_to(const any_view& v, const style& s, const sink& out) {
   // The page embeds the json format's own text, streamed into it.
-  write_html(escaped(v.layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{},
+  write_html(escaped(v.page_layout(v.report)), v.figures ? v.figures(v.report) : std::vector<figure>{},
              [&](const sink& document) { json_to(v, s, document); }, out);
 }
 

@@ -5,6 +5,9 @@
 //   document the JSON document (JSON prints it; JSON Lines prints its records one per line)
 //   rows     flat records under field names (CSV and TSV)
 // and, optionally, figures: charts a page shows with the grid (HTML draws the grid, its references and these).
+// A view whose cells carry what only a page shows (each value's basis on hover, its sources cited) declares
+//   grid layout(const Report&, bool page)
+// instead, and fills those only for a page: the table and Markdown of compare --all skip 1,100 such cells.
 // A report of many records (list, rank, compare: 100,000 chips from a user's data set) may give its document as a
 // head and its records instead, so JSON and JSON Lines are written a record at a time, never held whole:
 //   json head(const Report&)                      the document without its "chips" array (which comes last)
@@ -52,6 +55,7 @@ struct figure {
 struct any_view {
   const void* report;
   grid (*layout)(const void*);
+  grid (*page_layout)(const void*);  // the grid for a page: layout's, or the same with what only a page shows
   json (*document)(const void*);
   records (*rows)(const void*);
   // Optional: a view with a chart defines `static std::vector<figure> figures(const Report&)`.
@@ -80,7 +84,14 @@ template <typename Report>
 any_view any_view_of(const Report& r) {
   using v = view<Report>;
   constexpr auto of = report_at<Report>;
-  any_view any{&r, [](const void* p) { return v::layout(of(p)); }, nullptr, nullptr};
+  any_view any{&r, nullptr, nullptr, nullptr, nullptr};
+  if constexpr (requires { v::layout(r, true); }) {
+    any.layout = [](const void* p) { return v::layout(of(p), false); };
+    any.page_layout = [](const void* p) { return v::layout(of(p), true); };
+  } else {
+    any.layout = [](const void* p) { return v::layout(of(p)); };
+    any.page_layout = any.layout;
+  }
   if constexpr (requires { v::row(r, std::size_t{}); }) {
     any.fields = [](const void* p) { return v::fields(of(p)); };
     any.row_count = [](const void* p) { return v::row_count(of(p)); };

@@ -11,7 +11,7 @@ namespace xpuspec::render {
 
 template <>
 struct view<compare_report> {
-  static grid layout(const compare_report& r) {
+  static grid layout(const compare_report& r, bool page) {
     grid g;
     g.preamble.emplace_back("precision", fmt::format("{} (dense; sparse figures are never compared)", to_string(r.prec)));
     if (r.baseline) g.preamble.emplace_back("baseline", fmt::format("{} (ratios are value / baseline)", r.baseline->id));
@@ -27,8 +27,9 @@ struct view<compare_report> {
       const metric_def& def = definition(r.metrics[m]);
       std::vector<cell> line{{std::string(def.name)}, {metric_unit(def.id, r.prec)}};
       for (const auto& row : r.rows) {
-        cell c = metric_cell(row.values[m], def.derived, *row.subject, g);
-        any_marker = any_marker || row.values[m].basis != basis::vendor || c.muted;
+        const metric_value& v = row.values[m];
+        cell c = page ? metric_cell(v, def.derived, *row.subject, g) : metric_cell(v, def.derived);
+        any_marker = any_marker || v.basis != basis::vendor || c.muted;
         if (!row.relative.empty() && row.relative[m]) c.text += fmt::format(" ({})", human_ratio(*row.relative[m]));
         line.push_back(std::move(c));
       }

@@ -10,7 +10,7 @@ namespace xpuspec::render {
 
 template <>
 struct view<rank_report> {
-  static grid layout(const rank_report& r) {
+  static grid layout(const rank_report& r, bool page) {
     const metric_def& def = definition(r.by);
     grid g;
     g.title = fmt::format("Ranked by {}, {} dense", def.name, to_string(r.prec));
@@ -24,7 +24,7 @@ struct view<rank_report> {
     }
     bool any_marker = false;
     for (const auto& row : r.rows) {
-      cell value = metric_cell(row.value, def.derived, *row.subject, g);
+      cell value = page ? metric_cell(row.value, def.derived, *row.subject, g) : metric_cell(row.value, def.derived);
       any_marker = any_marker || row.value.basis != basis::vendor || value.muted;
       g.rows.push_back({{row.rank ? std::to_string(row.rank) : "-", true}, {row.subject->id}, {row.subject->vendor},
                         std::move(value)});
