@@ -7,7 +7,7 @@
 // and, optionally, figures: charts a page shows with the grid (HTML draws the grid, its references and these).
 // A view whose cells carry what only a page shows (each value's basis on hover, its sources cited) declares
 //   grid layout(const Report&, bool page)
-// instead, and fills those only for a page: the table and Markdown of compare --all skip 1,100 such cells.
+// instead, and fills those only for a page: the table and Markdown of compare --all skip 1,116 such cells.
 // A report of many records (list, rank, compare: 100,000 chips from a user's data set) may give its document as a
 // head and its records instead, so JSON and JSON Lines are written a record at a time, never held whole:
 //   json head(const Report&)                      the document without its "chips" array (which comes last)
