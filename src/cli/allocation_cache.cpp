@@ -15,7 +15,10 @@
 #include <cstdint>
 #include <cstdlib>
 #include <new>
+#include <string_view>
 #include <utility>
+
+#include <unistd.h>
 
 namespace {
 
@@ -26,8 +29,12 @@ constexpr std::size_t size_classes = 16;  // blocks up to 264 bytes: a tree's no
 constexpr std::size_t top_of_class(std::size_t k) noexcept { return 16 * k + 24; }
 constexpr std::uint16_t kept_per_class = 256;  // at most 0.6 MB a thread, of blocks the program did free
 
+// A kept block's first two words (every block has at least 24 bytes). `owner` marks it as kept by this thread, as
+// glibc marks a block in its own cache, so a second delete of it is caught instead of linking it into the list twice
+// and handing it out twice.
 struct free_block {
   free_block* next;
+  const void* owner;
 };
 
 // Trivially destructible, so it is usable until the thread's last moment; kept_blocks_release empties it.
@@ -61,12 +68,20 @@ constexpr std::size_t class_of(std::size_t size) noexcept {
 static_assert(class_of(0) == 0 && class_of(24) == 0 && class_of(25) == 1 && class_of(40) == 1 && class_of(41) == 2);
 static_assert(class_of(264) == size_classes - 1 && class_of(265) == size_classes);
 
+// What glibc does on a double free: a message and SIGABRT, never going on with a heap it cannot trust.
+[[noreturn]] void double_delete() noexcept {
+  constexpr std::string_view message = "xpuspec: a block was deleted twice (a bug in xpuspec): aborting\n";
+  static_cast<void>(::write(STDERR_FILENO, message.data(), message.size()));
+  std::abort();
+}
+
 void* allocate(std::size_t size) {
   const std::size_t k = class_of(size);
   if (k < size_classes) {
     if (free_block* block = kept.heads[k]) {
       kept.heads[k] = block->next;
       --kept.counts[k];
+      block->owner = nullptr;
       return block;
     }
     size = top_of_class(k);
@@ -90,14 +105,22 @@ void release(void* p, std::size_t size) noexcept {
     static_cast<void>(&release_at_thread_end);  // a thread_local with a destructor is registered when first used
   }
   auto* block = static_cast<free_block*>(p);
+  if (block->owner == &kept) {
+    // Marked, or a live block whose second word happens to hold this address: only the list can tell.
+    for (const free_block* kept_block = kept.heads[k]; kept_block != nullptr; kept_block = kept_block->next) {
+      if (kept_block == block) double_delete();
+    }
+  }
   block->next = kept.heads[k];
+  block->owner = &kept;
   kept.heads[k] = block;
   ++kept.counts[k];
 }
 
 }  // namespace
 
-// Only the sized forms keep blocks: an unsized delete does not say the class, and every block came from malloc.
+// Only the sized scalar delete keeps blocks: an unsized delete does not say the class, and every block came from
+// malloc.
 void* operator new(std::size_t size) { return allocate(size); }
 void* operator new[](std::size_t size) { return allocate(size); }
 void operator delete(void* p) noexcept { std::free(p); }

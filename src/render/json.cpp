@@ -27,7 +27,8 @@ std::string library_dump(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-// The library's text, byte for byte (the unit tests hold the two equal over every view), written faster: most
+// The library's text of the document with the number policy applied (tidy_number), byte for byte (the unit tests
+// hold the two equal over every view), written faster: most
 // strings here are plain ASCII, which are copied whole instead of run through the library's UTF-8 decoder a byte at
 // a time (a third of `compare --all --json`). Anything else in a string, and any rare type, is the library's.
 class json_writer {

@@ -48,7 +48,8 @@ template <typename Report>
 std::string render(const Report& r, format f, const style& s);
 // The same text handed to `out` a piece at a time, in order. A report of many records (list, rank, compare) in
 // JSON, JSON Lines, CSV or TSV is written as it is made, in pieces of about 64 KB, so 100,000 chips' output is
-// never held whole; other formats arrive as one piece.
+// never held whole; an HTML page of any report comes in such pieces too (each part of it whole); the table and
+// Markdown arrive as one piece.
 using sink = std::function<void(std::string_view)>;
 template <typename Report>
 void render_to(const Report& r, format f, const style& s, const sink& out);

@@ -200,6 +200,17 @@ TEST_CASE("Markdown escapes the cell separator and angle brackets", "[render]") 
   CHECK(sheet.find("with \\| a pipe") != std::string::npos);
 }
 
+TEST_CASE("the JSON writer applies the number policy as it writes, in documents and streamed records",
+          "[render][json]") {
+  using ordered = nlohmann::ordered_json;
+  // 206.158430208 is 206158.430208 MB/s / 1000, which binary floating point leaves with noise in the last digits.
+  const double noisy = 206.15843020800003;
+  REQUIRE(noisy != 206.158430208);
+  const ordered doc{{"chips", ordered::array({{{"id", "a"}, {"v", noisy}}})}};
+  CHECK(render::write_json(doc).find("\"v\": 206.158430208\n") != std::string::npos);
+  CHECK(render::write_jsonl(doc) == "{\"id\":\"a\",\"v\":206.158430208}\n");
+}
+
 TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[render][json]") {
   using ordered = nlohmann::ordered_json;
   // Every type, empty and nested containers, and strings the fast path must hand to the library: quotes,
