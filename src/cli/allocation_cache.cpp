@@ -9,7 +9,6 @@
 //
 // Not built with the sanitizers: a block kept here would hide a use after free from them.
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -63,10 +62,19 @@ thread_local kept_blocks_release release_at_thread_end;
 // The class of a block of `size` bytes, or size_classes when it is not kept.
 constexpr std::size_t class_of(std::size_t size) noexcept {
   if (size > top_of_class(size_classes - 1)) return size_classes;
-  return (std::max<std::size_t>(size, top_of_class(0)) - 9) / 16;
+  if (size <= top_of_class(0)) return 0;
+  return (size - top_of_class(0) + 15) / 16;  // the first class whose top is at least `size`
 }
 static_assert(class_of(0) == 0 && class_of(24) == 0 && class_of(25) == 1 && class_of(40) == 1 && class_of(41) == 2);
 static_assert(class_of(264) == size_classes - 1 && class_of(265) == size_classes);
+// Every size a class serves fits its blocks, and the class below would not have held it.
+static_assert([] {
+  for (std::size_t size = 1; size <= top_of_class(size_classes - 1); ++size) {
+    const std::size_t k = class_of(size);
+    if (top_of_class(k) < size || (k > 0 && top_of_class(k - 1) >= size)) return false;
+  }
+  return true;
+}());
 
 // What glibc does on a double free: a message and SIGABRT, never going on with a heap it cannot trust.
 [[noreturn]] void double_delete() noexcept {
