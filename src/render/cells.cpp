@@ -109,7 +109,11 @@ json metric_json(const metric_value& v) {
   return out;
 }
 
-std::string field_number(const std::optional<double>& x) { return x ? fmt::format("{}", tidy_number(*x)) : ""; }
+std::string field_number(const std::optional<double>& x) {
+  if (!x) return "";
+  std::string shortest = fmt::to_string(*x);
+  return within_tidy_digits(shortest) ? shortest : fmt::to_string(tidy_number(*x));
+}
 std::vector<std::string> long_fields(bool with_relative) {
   std::vector<std::string> fields{"id",   "name",  "vendor",  "metric",         "value",  "unit",
                                   "precision", "basis", "missing", "missing_reason", "sources"};

@@ -48,13 +48,16 @@ class json_writer {
       case json::value_t::number_float: {
         // The number policy (tidy_number) as each number is written: a pass over the tree before writing was a
         // tenth of `compare --all --json`.
-        const double x = tidy_number(j.get<double>());
+        const double x = j.get<double>();
         if (!std::isfinite(x)) {
           out_ += "null";
           return;
         }
         std::array<char, 64> digits{};
         char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), x);
+        if (!within_tidy_digits({digits.data(), static_cast<std::size_t>(end - digits.data())})) {
+          end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), tidy_number(x));
+        }
         out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
         return;
       }

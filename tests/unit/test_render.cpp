@@ -211,6 +211,33 @@ TEST_CASE("the JSON writer applies the number policy as it writes, in documents 
   CHECK(render::write_jsonl(doc) == "{\"id\":\"a\",\"v\":206.158430208}\n");
 }
 
+TEST_CASE("a number whose round-trip text has at most 12 digits skips the tidy round trip, and only such a number",
+          "[render][json]") {
+  CHECK(render::within_tidy_digits("989"));
+  CHECK(render::within_tidy_digits("-3.35"));
+  CHECK(render::within_tidy_digits("0.000123456789012"));  // leading zeros are not digits of the figure
+  CHECK(render::within_tidy_digits("1.23456789012e-07"));  // nor is the exponent
+  CHECK(render::within_tidy_digits("123456789012"));
+  CHECK_FALSE(render::within_tidy_digits("1234567890123"));
+  CHECK_FALSE(render::within_tidy_digits("206.15843020800003"));
+  CHECK_FALSE(render::within_tidy_digits("0.3333333333333333"));
+  // The shortcut's promise, over figures as files write them and ratios as metrics compute them: where it skips
+  // tidy_number, tidy_number would have changed nothing (so a CSV field or a JSON number is the same either way).
+  std::vector<double> numbers{989, 3.35, 0.1, 700, 1.5e-7, 5e-324, 1e308, 1.62e24, 206.15843020800003};
+  for (int a = 1; a < 200; a += 7) {
+    for (int b = 1; b < 200; b += 11) {
+      numbers.push_back(static_cast<double>(a) / b);
+      numbers.push_back(a * 0.1 * b);
+      numbers.push_back(a / (b * 1e3));
+    }
+  }
+  for (const double x : {1.0, -1.0}) numbers.push_back(x * 2039.2 / 700);
+  for (const double x : numbers) {
+    INFO(fmt::format("{}", x));
+    if (render::within_tidy_digits(fmt::to_string(x))) CHECK(render::tidy_number(x) == x);
+  }
+}
+
 TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[render][json]") {
   using ordered = nlohmann::ordered_json;
   // Every type, empty and nested containers, and strings the fast path must hand to the library: quotes,
