@@ -65,7 +65,11 @@ compare_report make_compare(const std::vector<const chip*>& chips, precision p, 
   compare_report report;
   report.prec = p;
   report.baseline = baseline;
-  report.metrics = std::move(metrics);
+  // A metric named twice (--metrics tflops,tflops) is one column: its JSON is an object keyed by metric id, where
+  // a name may appear once.
+  for (metric m : metrics) {
+    if (std::find(report.metrics.begin(), report.metrics.end(), m) == report.metrics.end()) report.metrics.push_back(m);
+  }
   std::vector<metric_value> base_values;
   if (baseline) {
     for (metric m : report.metrics) base_values.push_back(evaluate(*baseline, m, p));
