@@ -80,11 +80,27 @@ cell number_cell(const std::optional<double>& x) { return {x ? human_number(*x) 
 json number_or_null(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
 json count_or_null(const std::optional<std::size_t>& n) { return n ? json(*n) : json(nullptr); }
 
-json chip_summary(const chip& c) {
-  json out{{"id", c.id}, {"name", c.name}, {"vendor", c.vendor}};
+void chip_summary(record_writer& out, const chip& c) {
+  out.member("id", c.id);
+  out.member("name", c.name);
+  out.member("vendor", c.vendor);
   // Only a system carries the key, so every existing chip record keeps its shape.
-  if (c.is_system()) out["system"] = {{"chip", c.system_chip}, {"chips", c.system_chips}};
-  return out;
+  if (c.is_system()) {
+    out.key("system");
+    out.begin_object();
+    out.member("chip", c.system_chip);
+    out.key("chips");
+    out.count(c.system_chips);
+    out.end_object();
+  }
+}
+
+json chip_summary(const chip& c) {
+  json_builder out;
+  out.begin_object();
+  chip_summary(out, c);
+  out.end_object();
+  return out.take();
 }
 
 json sources_json(const std::vector<source_ref>& sources) {

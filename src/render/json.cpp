@@ -8,9 +8,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,6 +20,7 @@
 #include "render/formats.hpp"
 #include "render/view.hpp"
 #include "render/grid.hpp"
+#include "render/record_writer.hpp"
 
 namespace xpuspec::render {
 namespace {
@@ -28,10 +31,11 @@ std::string library_dump(const json& j, int indent) {
 }
 
 // The library's text of the document with the number policy applied (tidy_number), byte for byte (the unit tests
-// hold the two equal over every view), written faster: most
-// strings here are plain ASCII, which are copied whole instead of run through the library's UTF-8 decoder a byte at
-// a time (a third of `compare --all --json`). Anything else in a string, and any rare type, is the library's.
-class json_writer {
+// hold the two equal over every view), written faster: most strings here are plain ASCII, which are copied whole
+// instead of run through the library's UTF-8 decoder a byte at a time (a third of `compare --all --json`).
+// Anything else in a string, and any rare type, is the library's. It writes a document node (value) or a record's
+// events (record_writer.hpp), with the same separators either way: a container's first member decides its line.
+class json_writer final : public record_writer {
  public:
   // With a sink, records_member and spill() hand the text written so far to it a piece at a time.
   explicit json_writer(int indent, const sink* out = nullptr) : indent_(indent), sink_(out) {}
@@ -40,27 +44,12 @@ class json_writer {
     switch (j.type()) {
       case json::value_t::object: return container(j, depth, '{', '}');
       case json::value_t::array: return container(j, depth, '[', ']');
-      case json::value_t::string: return string(j.get_ref<const std::string&>());
+      case json::value_t::string: return write_string(j.get_ref<const std::string&>());
       case json::value_t::boolean: out_ += j.get<bool>() ? "true" : "false"; return;
       case json::value_t::null: out_ += "null"; return;
       case json::value_t::number_integer: fmt::format_to(std::back_inserter(out_), "{}", j.get<std::int64_t>()); return;
-      case json::value_t::number_unsigned: fmt::format_to(std::back_inserter(out_), "{}", j.get<std::uint64_t>()); return;
-      case json::value_t::number_float: {
-        // The number policy (tidy_number) as each number is written: a pass over the tree before writing was a
-        // tenth of `compare --all --json`.
-        const double x = j.get<double>();
-        if (!std::isfinite(x)) {
-          out_ += "null";
-          return;
-        }
-        std::array<char, 64> digits{};
-        char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), x);
-        if (!within_tidy_digits({digits.data(), static_cast<std::size_t>(end - digits.data())})) {
-          end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), tidy_number(x));
-        }
-        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
-        return;
-      }
+      case json::value_t::number_unsigned: write_count(j.get<std::uint64_t>()); return;
+      case json::value_t::number_float: return write_number(j.get<double>());
       default: out_ += library_dump(j, -1); return;
     }
   }
@@ -68,29 +57,63 @@ class json_writer {
   std::string take() { return std::move(out_); }
 
   // An object's members one at a time, for a document written as head and records; begin() before the first.
-  void begin_object() { out_ += indent_ >= 0 ? "{\n" : "{"; }
+  void begin_object_at_top() { out_ += '{'; }
   void member(const std::string& key, const json& j, bool first) {
     item(first, 0);
     name(key);
     value(j, 1);
   }
+  // The records as an array member, each written by `record(i, *this)` as events at depth 2.
   template <typename Record>
   void records_member(std::string_view key, std::size_t count, Record&& record, bool first) {
     item(first, 0);
     name(key);
-    if (count == 0) {
-      out_ += "[]";
-      return;
-    }
-    out_ += indent_ >= 0 ? "[\n" : "[";
+    out_ += '[';
     for (std::size_t i = 0; i < count; ++i) {
       item(i == 0, 1);
-      value(record(i), 2);
+      events_at(2);
+      record(i);
       spill();
     }
-    close(']', 1);
+    close(']', 1, count > 0);
   }
-  void end_object() { close('}', 0); }
+  void end_object_at_top(bool empty) { close('}', 0, !empty); }
+
+  // A record's events, starting at `depth`.
+  void events_at(int depth) {
+    base_ = depth;
+    open_.clear();
+    named_ = false;
+  }
+  void begin_object() override { open_container('{'); }
+  void end_object() override { close_container('}'); }
+  void begin_array() override { open_container('['); }
+  void end_array() override { close_container(']'); }
+  void key(std::string_view k) override {
+    next_member();
+    name(k);
+    named_ = true;
+  }
+  void string(std::string_view s) override {
+    before_value();
+    write_string(s);
+  }
+  void number(double x) override {
+    before_value();
+    write_number(x);
+  }
+  void count(std::uint64_t n) override {
+    before_value();
+    write_count(n);
+  }
+  void boolean(bool b) override {
+    before_value();
+    out_ += b ? "true" : "false";
+  }
+  void null() override {
+    before_value();
+    out_ += "null";
+  }
 
   void raw(std::string_view text) { out_ += text; }
   // Hands what is written so far to the sink once it is a piece (formats.hpp).
@@ -106,13 +129,7 @@ class json_writer {
 
  private:
   void container(const json& j, int depth, char open, char close_with) {
-    if (j.empty()) {
-      out_ += open;
-      out_ += close_with;
-      return;
-    }
     out_ += open;
-    if (indent_ >= 0) out_ += '\n';
     bool first = true;
     if (j.is_object()) {
       for (const auto& [key, member] : j.get_ref<const json::object_t&>()) {
@@ -128,28 +145,79 @@ class json_writer {
         value(member, depth + 1);
       }
     }
-    close(close_with, depth);
+    close(close_with, depth, !first);
   }
 
-  // The separator before a member of a container at `depth` (none before the first), and its indent.
+  // The separator before a member of a container at `depth` (none but the line break before the first), and
+  // its indent.
   void item(bool first, int depth) {
-    if (!first) out_ += indent_ >= 0 ? ",\n" : ",";
-    if (indent_ >= 0) out_.append(static_cast<std::size_t>(indent_ * (depth + 1)), ' ');
+    if (indent_ < 0) {
+      if (!first) out_ += ',';
+      return;
+    }
+    out_ += first ? "\n" : ",\n";
+    out_.append(static_cast<std::size_t>(indent_ * (depth + 1)), ' ');
   }
   void name(std::string_view key) {
-    string(key);
+    write_string(key);
     out_ += indent_ >= 0 ? ": " : ":";
   }
-  // Ends a container at `depth` that has members.
-  void close(char bracket, int depth) {
-    if (indent_ >= 0) {
+  // Ends a container at `depth`: an empty one is "{}" or "[]", one with members closes on its own line.
+  void close(char bracket, int depth, bool had_members) {
+    if (had_members && indent_ >= 0) {
       out_ += '\n';
       out_.append(static_cast<std::size_t>(indent_ * depth), ' ');
     }
     out_ += bracket;
   }
 
-  void string(std::string_view s) {
+  // Events: each open container's depth is base_ and one more per container around it.
+  int depth() const { return base_ + static_cast<int>(open_.size()) - 1; }
+  // A member of an array (an object's members come after their key, which placed them).
+  void next_member() {
+    if (open_.empty()) return;
+    item(open_.back(), depth());
+    open_.back() = false;
+  }
+  void before_value() {
+    if (named_) {
+      named_ = false;
+      return;
+    }
+    next_member();
+  }
+  void open_container(char bracket) {
+    before_value();
+    out_ += bracket;
+    open_.push_back(true);
+  }
+  void close_container(char bracket) {
+    const bool had_members = !open_.back();
+    const int at = depth();
+    open_.pop_back();
+    close(bracket, at, had_members);
+  }
+
+  void write_number(double x) {
+    if (!std::isfinite(x)) {
+      out_ += "null";
+      return;
+    }
+    // The number policy (tidy_number) as each number is written: a pass over the tree before writing was a
+    // tenth of `compare --all --json`.
+    std::array<char, 64> digits{};
+    char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), x);
+    if (!within_tidy_digits({digits.data(), static_cast<std::size_t>(end - digits.data())})) {
+      end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), tidy_number(x));
+    }
+    out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+  }
+  void write_count(std::uint64_t n) {
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
+    out_.append(digits.data(), end);
+  }
+  void write_string(std::string_view s) {
     const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
       const auto u = static_cast<unsigned char>(c);
       return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
@@ -158,6 +226,7 @@ class json_writer {
       out_ += library_dump(json(std::string(s)), -1);
       return;
     }
+    out_.reserve(out_.size() + s.size() + 2);
     out_ += '"';
     out_ += s;
     out_ += '"';
@@ -166,6 +235,10 @@ class json_writer {
   int indent_;
   const sink* sink_;
   std::string out_;
+  // Events: per open container, whether it has no member yet; and whether a key waits for its value.
+  int base_ = 0;
+  std::vector<bool> open_;
+  bool named_ = false;
 };
 
 std::string dump(const json& j, int indent) {
@@ -201,14 +274,14 @@ std::string write_jsonl(const json& document) {
 void write_json_records(const any_view& v, const sink& out) {
   const json head = v.head(v.report);
   json_writer w(2, &out);
-  w.begin_object();
+  w.begin_object_at_top();
   bool first = true;
   for (const auto& [key, member] : head.items()) {
     w.member(key, member, first);
     first = false;
   }
-  w.records_member(records_key, v.count(v.report), [&](std::size_t i) { return v.record(v.report, i); }, first);
-  w.end_object();
+  w.records_member(records_key, v.count(v.report), [&](std::size_t i) { v.record(v.report, i, w); }, first);
+  w.end_object_at_top(false);
   w.raw("\n");
   w.finish();
 }
@@ -216,7 +289,8 @@ void write_json_records(const any_view& v, const sink& out) {
 void write_jsonl_records(const any_view& v, const sink& out) {
   json_writer w(-1, &out);
   for (std::size_t i = 0, n = v.count(v.report); i < n; ++i) {
-    w.value(v.record(v.report, i), 0);
+    w.events_at(0);
+    v.record(v.report, i, w);
     w.raw("\n");
     w.spill();
   }

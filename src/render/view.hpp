@@ -12,8 +12,8 @@
 // head and its records instead, so JSON and JSON Lines are written a record at a time, never held whole:
 //   json head(const Report&)                      the document without its "chips" array (which comes last)
 //   std::size_t count(const Report&)              how many records
-//   json record(const Report&, std::size_t i)     one element of "chips"
-// Its document() is then made from these. Likewise its flat face, for CSV and TSV:
+//   void record(const Report&, std::size_t i, record_writer&)   one element of "chips", written as events
+// Its document() is then made from these; JSON and JSON Lines write each record's events straight out. Likewise its flat face, for CSV and TSV:
 //   std::vector<std::string> fields(const Report&)                  the field names
 //   std::size_t row_count(const Report&)
 //   std::vector<std::string> row(const Report&, std::size_t i)      one record
@@ -28,11 +28,10 @@
 #include <nlohmann/json.hpp>
 
 #include "render/grid.hpp"
+#include "render/record_writer.hpp"
 #include "render/render.hpp"
 
 namespace xpuspec::render {
-
-using json = nlohmann::ordered_json;
 
 // Named fields and one row of text per record: the flat face of a view.
 struct records {
@@ -63,7 +62,7 @@ struct any_view {
   // Optional: the document as head and records (above); all three or none.
   json (*head)(const void*) = nullptr;
   std::size_t (*count)(const void*) = nullptr;
-  json (*record)(const void*, std::size_t) = nullptr;
+  void (*record)(const void*, std::size_t, record_writer&) = nullptr;
   // Optional: the flat records as field names and rows (above); all three or none.
   std::vector<std::string> (*fields)(const void*) = nullptr;
   std::size_t (*row_count)(const void*) = nullptr;
@@ -104,14 +103,17 @@ any_view any_view_of(const Report& r) {
   } else {
     any.rows = [](const void* p) { return v::rows(of(p)); };
   }
-  if constexpr (requires { v::record(r, std::size_t{}); }) {
+  if constexpr (requires(record_writer& w) { v::record(r, std::size_t{}, w); }) {
     any.head = [](const void* p) { return v::head(of(p)); };
     any.count = [](const void* p) { return v::count(of(p)); };
-    any.record = [](const void* p, std::size_t i) { return v::record(of(p), i); };
+    any.record = [](const void* p, std::size_t i, record_writer& w) { v::record(of(p), i, w); };
     any.document = [](const void* p) {
       json document = v::head(of(p));
-      json& records = document[std::string(records_key)] = json::array();
-      for (std::size_t i = 0; i < v::count(of(p)); ++i) records.push_back(v::record(of(p), i));
+      json_builder records;
+      records.begin_array();
+      for (std::size_t i = 0; i < v::count(of(p)); ++i) v::record(of(p), i, records);
+      records.end_array();
+      document[std::string(records_key)] = records.take();
       return document;
     };
   } else {
@@ -157,6 +159,8 @@ cell number_cell(const std::optional<double>& x);
 json number_or_null(const std::optional<double>& x);
 json count_or_null(const std::optional<std::size_t>& n);
 json chip_summary(const chip& c);
+// The same as members of the object `out` is writing.
+void chip_summary(record_writer& out, const chip& c);
 // {id: {"title", "url", "accessed", "publisher"[, "via"][, "published"]}}: a file's sources, as `show` prints them.
 json sources_json(const std::vector<source_ref>& sources);
 // {"value": ..., "basis": ...} or {"value": null, "missing": ..., "missing_reason": ...}

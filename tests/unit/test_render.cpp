@@ -11,6 +11,7 @@
 #include "helpers.hpp"
 #include "render/formats.hpp"
 #include "render/grid.hpp"
+#include "render/record_writer.hpp"
 #include "render/render.hpp"
 
 using namespace xpuspec;
@@ -236,6 +237,40 @@ TEST_CASE("a number whose round-trip text has at most 12 digits skips the tidy r
     INFO(fmt::format("{}", x));
     if (render::within_tidy_digits(fmt::to_string(x))) CHECK(render::tidy_number(x) == x);
   }
+}
+
+TEST_CASE("a record's events build the node they spell", "[render][json]") {
+  using ordered = nlohmann::ordered_json;
+  render::json_builder b;
+  b.begin_object();
+  b.member("id", "a");
+  b.member("value", std::optional<double>{2.5});
+  b.member("missing", std::optional<double>{});
+  b.key("rank");
+  b.count(3);
+  b.key("flag");
+  b.boolean(false);
+  b.key("empty");
+  b.begin_object();
+  b.end_object();
+  b.key("list");
+  b.begin_array();
+  b.string("x");
+  b.begin_object();
+  b.member("deep", "y");
+  b.end_object();
+  b.begin_array();
+  b.end_array();
+  b.null();
+  b.end_array();
+  b.member("after", "z");  // the object is still the one members go to once the array has closed
+  b.end_object();
+  const ordered built = b.take();
+  const ordered expected = ordered::parse(
+      R"({"id":"a","value":2.5,"missing":null,"rank":3,"flag":false,"empty":{},"list":["x",{"deep":"y"},[],null],)"
+      R"("after":"z"})");
+  CHECK(built == expected);
+  CHECK(built.dump() == expected.dump());  // the same order of members, too
 }
 
 TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[render][json]") {

@@ -88,39 +88,32 @@ struct view<compare_report> {
                  {"metric_ids", std::move(metric_ids)}});
   }
   static std::size_t count(const compare_report& r) { return r.rows.size(); }
-  static json record(const compare_report& r, std::size_t index) {
+  static void record(const compare_report& r, std::size_t index, record_writer& out) {
     const auto& row = r.rows[index];
-    // Each member is added once: reserved, the objects never move their (const, so copied) keys.
-    const auto reserved = [&] {
-      json j = json::object();
-      j.get_ref<json::object_t&>().reserve(r.metrics.size());
-      return j;
+    out.begin_object();
+    chip_summary(out, *row.subject);
+    out.member("requested", row.requested);
+    // Each object keyed by metric id, in the report's metric order: only where it says something.
+    const auto by_metric = [&](std::string_view key, auto&& write_one) {
+      out.key(key);
+      out.begin_object();
+      for (std::size_t i = 0; i < r.metrics.size(); ++i) write_one(definition(r.metrics[i]).name, row.values[i], i);
+      out.end_object();
     };
-    json metrics = reserved();
-    json relative = reserved();
-    json missing = json::object();
-    json reasons = json::object();
-    json bases = json::object();
-    for (std::size_t i = 0; i < r.metrics.size(); ++i) {
-      const std::string name(definition(r.metrics[i]).name);
-      const metric_value& v = row.values[i];
-      metrics[name] = number_or_null(v.number);
-      if (r.baseline) relative[name] = number_or_null(row.relative[i]);
-      if (!v.known()) {
-        missing[name] = to_string(v.missing);
-        reasons[name] = v.reason;
-      } else if (v.basis != basis::vendor) {
-        bases[name] = to_string(v.basis);
-      }
-    }
-    json entry = chip_summary(*row.subject);
-    entry["requested"] = row.requested;
-    entry["metrics"] = std::move(metrics);
-    entry["relative"] = std::move(relative);
-    entry["missing"] = std::move(missing);
-    entry["missing_reasons"] = std::move(reasons);
-    entry["basis"] = std::move(bases);
-    return entry;
+    by_metric("metrics", [&](std::string_view name, const metric_value& v, std::size_t) { out.member(name, v.number); });
+    by_metric("relative", [&](std::string_view name, const metric_value&, std::size_t i) {
+      if (r.baseline) out.member(name, row.relative[i]);
+    });
+    by_metric("missing", [&](std::string_view name, const metric_value& v, std::size_t) {
+      if (!v.known()) out.member(name, to_string(v.missing));
+    });
+    by_metric("missing_reasons", [&](std::string_view name, const metric_value& v, std::size_t) {
+      if (!v.known()) out.member(name, v.reason);
+    });
+    by_metric("basis", [&](std::string_view name, const metric_value& v, std::size_t) {
+      if (v.known() && v.basis != basis::vendor) out.member(name, to_string(v.basis));
+    });
+    out.end_object();
   }
 
   // The long form is one record per chip and metric, chip by chip.

@@ -27,16 +27,17 @@ struct view<list_report> {
 
   static json head(const list_report&) { return json({{"schema_version", json_schema_version}}); }
   static std::size_t count(const list_report& r) { return r.chips.size(); }
-  static json record(const list_report& r, std::size_t i) {
+  static void record(const list_report& r, std::size_t i, record_writer& out) {
     const chip* c = r.chips[i];
-    json entry = chip_summary(*c);
-    entry["family"] = c->family;
-    entry["form_factor"] = c->form_factor;
-    entry["status"] = c->status;
-    entry["released"] = c->released;
-    entry["aliases"] = c->aliases;
-    entry["origin"] = c->origin;
-    return entry;
+    out.begin_object();
+    chip_summary(out, *c);
+    out.member("family", c->family);
+    out.member("form_factor", c->form_factor);
+    out.member("status", c->status);
+    out.member("released", c->released);
+    out.member("aliases", c->aliases);
+    out.member("origin", c->origin);
+    out.end_object();
   }
 
   static std::vector<std::string> fields(const list_report&) {

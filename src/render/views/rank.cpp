@@ -55,18 +55,20 @@ struct view<rank_report> {
                  {"order", r.ascending ? "ascending" : "descending"}});
   }
   static std::size_t count(const rank_report& r) { return r.rows.size(); }
-  static json record(const rank_report& r, std::size_t i) {
+  static void record(const rank_report& r, std::size_t i, record_writer& out) {
     const auto& row = r.rows[i];
-    json entry{{"rank", row.rank ? json(row.rank) : json(nullptr)}};
-    entry.update(chip_summary(*row.subject));
-    entry["value"] = number_or_null(row.value.number);
+    out.begin_object();
+    out.key("rank");
+    row.rank ? out.count(row.rank) : out.null();
+    chip_summary(out, *row.subject);
+    out.member("value", row.value.number);
     if (row.value.known()) {
-      entry["basis"] = to_string(row.value.basis);
+      out.member("basis", to_string(row.value.basis));
     } else {
-      entry["missing"] = to_string(row.value.missing);
-      entry["missing_reason"] = row.value.reason;
+      out.member("missing", to_string(row.value.missing));
+      out.member("missing_reason", row.value.reason);
     }
-    return entry;
+    out.end_object();
   }
 
   static std::vector<std::string> fields(const rank_report& r) {
