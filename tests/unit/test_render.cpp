@@ -94,6 +94,19 @@ TEST_CASE("JSON has null for missing values, never a number standing in", "[rend
                                                  {"performance_density", "derived"}});
 }
 
+TEST_CASE("a metric asked for twice is one column, in its first place", "[render]") {
+  fixtures f;
+  const compare_report r =
+      make_compare(f.both, precision::bf16, {metric::tdp_w, metric::tflops, metric::tdp_w}, nullptr);
+  CHECK(r.metrics == std::vector<metric>{metric::tdp_w, metric::tflops});
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[0].values.size() == 2);
+  const std::string text = render::render(r, render::format::json, {});
+  // Each record's metrics object names tdp_w once (the JSON of an object keyed twice would still parse).
+  REQUIRE(text.find("\"tdp_w\": 500.0") != std::string::npos);
+  CHECK(text.find("\"tdp_w\": 500.0") == text.rfind("\"tdp_w\": 500.0"));
+}
+
 TEST_CASE("ratios to a baseline, and missing when either side is", "[render]") {
   fixtures f;
   const compare_report r = make_compare(f.both, precision::bf16, default_compare_metrics(), &f.alpha);
