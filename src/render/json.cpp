@@ -35,6 +35,13 @@ std::string library_dump(const json& j, int indent) {
 // instead of run through the library's UTF-8 decoder a byte at a time (a third of `compare --all --json`).
 // Anything else in a string, and any rare type, is the library's. It writes a document node (value) or a record's
 // events (record_writer.hpp), with the same separators either way: a container's first member decides its line.
+// The characters a JSON string holds as they are: printable ASCII but the quote and the backslash.
+constexpr std::array<bool, 256> plain_in_string = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7f; ++c) plain[static_cast<std::size_t>(c)] = c != '"' && c != '\\';
+  return plain;
+}();
+
 class json_writer final : public record_writer {
  public:
   // With a sink, records_member and spill() hand the text written so far to it a piece at a time.
@@ -218,10 +225,7 @@ class json_writer final : public record_writer {
     out_.append(digits.data(), end);
   }
   void write_string(std::string_view s) {
-    const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-      const auto u = static_cast<unsigned char>(c);
-      return u >= 0x20 && u < 0x7f && c != '"' && c != '\\';
-    });
+    const bool plain = std::all_of(s.begin(), s.end(), [](char c) { return plain_in_string[static_cast<unsigned char>(c)]; });
     if (!plain) {
       out_ += library_dump(json(std::string(s)), -1);
       return;
