@@ -78,7 +78,7 @@ compare_report make_compare(const std::vector<const chip*>& chips, precision p, 
   report.rows.reserve(chips.size());
   for (std::size_t k = 0; k < chips.size(); ++k) {
     const chip* c = chips[k];
-    compare_row row{c, k < requested.size() ? requested[k] : c->id.str(), {}, {}};
+    compare_row row{c, k < requested.size() ? text(requested[k]) : c->id, {}, {}};
     row.values.reserve(report.metrics.size());
     if (baseline) row.relative.reserve(report.metrics.size());
     for (std::size_t i = 0; i < report.metrics.size(); ++i) {
