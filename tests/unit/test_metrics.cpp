@@ -1,6 +1,10 @@
 #include "catch.hpp"
 
 #include <cmath>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "helpers.hpp"
 #include "xpuspec/metrics.hpp"
@@ -61,6 +65,36 @@ TEST_CASE("a metric over a missing value is missing, with the reason", "[metrics
 
   const metric_value fp4 = evaluate(beta, metric::tflops, precision::fp4);
   CHECK(fp4.missing == absence::unknown);  // never mentioned in the file
+}
+
+TEST_CASE("a missing value's reason is its own, however many reasons came before it", "[metrics]") {
+  // Reasons are remembered by field, absence and note (metrics.cpp): chips that differ in any one of them, read
+  // in turn and again, must each get theirs, never the one remembered from the chip before.
+  chip base = test::fixture("bolt-beta");
+  base.tdp = {};
+  base.tdp.missing = absence::unpublished;
+  std::vector<chip> chips;
+  for (const char* note : {"", "no power figure", "another note", "no power figure."}) {
+    for (const absence a : {absence::unpublished, absence::unknown}) {
+      chip c = base;
+      c.tdp.missing = a;
+      c.tdp.note = note;
+      chips.push_back(c);
+    }
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const chip& c : chips) {
+      const std::string note = c.tdp.note.str();
+      const std::string expected = "power.tdp is " + std::string(to_string(c.tdp.missing)) +
+                                   (note.empty() ? "" : " (" + note + ")");
+      CHECK(evaluate(c, metric::tdp_w, precision::bf16).reason == expected);
+      CHECK(evaluate(c, metric::tflops_per_watt, precision::bf16).reason == expected);
+    }
+    for (const precision p : {precision::fp8, precision::bf16, precision::fp8}) {
+      const metric_value v = evaluate(chips[0], metric::tflops, p);
+      if (!v.known()) CHECK(v.reason.view().starts_with(fmt::format("compute.{}.dense is ", to_string(p))));
+    }
+  }
 }
 
 TEST_CASE("a sparse-only figure never stands in for the dense one", "[metrics]") {
