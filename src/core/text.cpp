@@ -25,12 +25,14 @@ namespace {
 constexpr std::size_t shard_bits = 3;
 constexpr std::size_t shard_count = std::size_t{1} << shard_bits;
 // Entries live in chunks that never move, so a reader needs no lock: it got its number from whoever interned the
-// string, after the entry was written. Chunk k holds first_chunk << k entries: the directory is 14 pointers, not
+// string, after the entry was written. Chunk k holds first_chunk << k entries: the directory is 18 pointers, not
 // thousands that every run would have to zero (128 page faults of a 3 ms compare), and a chunk is allocated
-// without being cleared, so its memory is touched only as entries are written.
-constexpr std::size_t first_chunk = 1024;
-constexpr std::size_t chunk_count = 14;
-constexpr std::size_t max_per_shard = first_chunk * 8192;  // 8M strings a shard, 64M in all: past what memory allows
+// without being cleared, so its memory is touched only as entries are written. The first chunk is small (1.5 KB):
+// a short run interns a few dozen strings a shard, and each shard's first chunk, slots and characters were three
+// fresh 24, 16 and 2 KB blocks of heap, a page fault or two each (30 of a compare's 187).
+constexpr std::size_t first_chunk = 64;
+constexpr std::size_t chunk_count = 18;
+constexpr std::size_t max_per_shard = std::size_t{1} << 23;  // 8M strings a shard, 64M in all: past what memory allows
 static_assert(first_chunk * ((std::size_t{1} << chunk_count) - 1) >= max_per_shard);
 
 struct place {
@@ -92,7 +94,7 @@ class shard {
     std::uint32_t tag = 0;
     std::uint32_t place = 0;
   };
-  static constexpr std::size_t first_slots = 256;
+  static constexpr std::size_t first_slots = 64;
 
   static std::uint32_t number_of(std::size_t index, std::size_t shard_index) noexcept {
     return static_cast<std::uint32_t>(1 + shard_index + (index << shard_bits));
@@ -119,7 +121,8 @@ class shard {
 
   // Each string is followed by a NUL, for c_str().
   std::string_view store(std::string_view s) {
-    constexpr std::size_t block_size = 16 * 1024;
+    // 1 KB first, doubling to 16 KB: a short run's few strings a shard share a page with the rest of the heap.
+    const std::size_t block_size = std::size_t{1024} << std::min<std::size_t>(blocks_.size(), 4);
     if (s.size() + 1 > left_) {
       const std::size_t size = std::max(block_size, s.size() + 1);
       blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
@@ -162,14 +165,15 @@ text::text(std::string_view s) {
   // Most strings a file holds were in the file before it (units, notes, source titles): a small cache per thread
   // answers those without a lock or a probe of a pool of millions, which was a fifth of loading 100,000 files.
   // Its views stay valid: the pool never frees a string.
-  // 16 bytes a slot, 64 KB in all: a short run touches a page of it per string it interns, and every new thread
-  // clears it whole (at 24 bytes a slot, 23 of the page faults of compare --all).
+  // 16 bytes a slot, 16 KB in all: a short run touches a page of it per string it interns, and every new thread
+  // clears it whole. 4096 slots took 23 more of compare --all's page faults (170 -> 147) and saved 0.4% of the
+  // instructions of validate -j1 over 10,000 files.
   struct recent {
     const char* data = nullptr;
     std::uint32_t size = 0;
     std::uint32_t entry = 0;
   };
-  thread_local std::array<recent, 4096> cache{};
+  thread_local std::array<recent, 1024> cache{};
   recent& slot = cache[(hash >> 7) % cache.size()];
   if (slot.entry != 0 && std::string_view(slot.data, slot.size) == s) {
     entry_ = slot.entry;
