@@ -45,7 +45,9 @@ constexpr std::array<bool, 256> plain_in_string = [] {
 class json_writer final : public record_writer {
  public:
   // With a sink, records_member and spill() hand the text written so far to it a piece at a time.
-  explicit json_writer(int indent, const sink* out = nullptr) : indent_(indent), sink_(out) {}
+  explicit json_writer(int indent, const sink* out = nullptr) : indent_(indent), sink_(out) {
+    if (sink_ != nullptr) out_.reserve(piece_room);  // as render::pieces does, and why
+  }
 
   void value(const json& j, int depth) {
     switch (j.type()) {
