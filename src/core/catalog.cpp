@@ -15,26 +15,45 @@ std::vector<std::string> lower_case_names(const chip& c) {
   return names;
 }
 
+namespace {
+
+// A name as an index key: the name's own text where it is lower-case already (an id always is), so only an alias
+// in capitals interns a new string.
+text lower_case_key(text name) {
+  std::string lowered = to_lower(name.view());
+  return lowered == name.view() ? name : text(lowered);
+}
+
+// Calls f with each of the chip's names as a key: its id, then its aliases (the order of lower_case_names).
+template <typename F>
+void for_each_key(const chip& c, F&& f) {
+  f(lower_case_key(c.id));
+  for (const text& alias : c.aliases) f(lower_case_key(alias));
+}
+
+}  // namespace
+
 catalog::catalog(std::vector<chip> chips) : chips_(std::move(chips)) {
   // Sorting moves whole chips; data that arrives in order (the bundled files) need not pay for it.
   const auto by_id = [](const chip& a, const chip& b) { return a.id < b.id; };
   if (!std::is_sorted(chips_.begin(), chips_.end(), by_id)) std::sort(chips_.begin(), chips_.end(), by_id);
   std::vector<std::string> problems;
+  index_.reserve(chips_.size());
   for (std::size_t i = 0; i < chips_.size(); ++i) {
-    for (const auto& name : lower_case_names(chips_[i])) {
-      const auto [it, inserted] = index_.emplace(name, i);
+    for_each_key(chips_[i], [&](text name) {
+      const auto [it, inserted] = index_.emplace(name, static_cast<std::uint32_t>(i));
       if (!inserted && it->second != i) {
         const chip& other = chips_[it->second];
         problems.push_back(fmt::format("{}: \"{}\" is already the id or an alias of \"{}\" in {}", chips_[i].origin,
                                        name, other.id, other.origin));
       }
-    }
+    });
   }
   if (!problems.empty()) throw error(fmt::format("{}", fmt::join(problems, "\n")));
 }
 
 const chip* catalog::find_chip(std::string_view name) const {
-  const auto it = index_.find(to_lower(name));
+  const auto it = index_.find(std::string_view(to_lower(name)));
   return it == index_.end() ? nullptr : &chips_[it->second];
 }
 
@@ -42,7 +61,7 @@ const chip* catalog::find(std::string_view name) const {
   if (const chip* c = find_chip(name)) return c;
   if (!build_systems_) return nullptr;
   systems();
-  const auto it = system_index_.find(to_lower(name));
+  const auto it = system_index_.find(std::string_view(to_lower(name)));
   return it == system_index_.end() ? nullptr : &systems_[it->second];
 }
 
@@ -62,14 +81,14 @@ const std::vector<chip>& catalog::systems() const {
     // left out rather than making every command fail on data the user did not write.
     if (find_chip(system.id)) continue;
     std::erase_if(system.aliases, [&](const text& alias) { return find_chip(alias) != nullptr; });
-    const std::size_t position = systems_.size();
-    for (const auto& name : lower_case_names(system)) {
+    const auto position = static_cast<std::uint32_t>(systems_.size());
+    for_each_key(system, [&](text name) {
       const auto [it, inserted] = system_index_.emplace(name, position);
       if (!inserted) {
         problems.push_back(fmt::format("{}: \"{}\" is already the id or an alias of \"{}\"", system.origin, name,
                                        systems_[it->second].id));
       }
-    }
+    });
     systems_.push_back(std::move(system));
   }
   if (!problems.empty()) {
