@@ -45,13 +45,16 @@ struct kept_blocks {
 };
 thread_local kept_blocks kept;
 
-// Gives the kept blocks back to malloc when a thread ends (a worker's blocks are not lost to the process).
+// Gives the kept blocks back to malloc when a thread ends (a worker's blocks are not lost to the process). The
+// main thread's end is the process's (exit() runs its thread-local destructors): the kernel takes the heap back
+// whole, and freeing its blocks one by one first was 2.6% of a compare.
 struct kept_blocks_release {
   kept_blocks_release() = default;
   kept_blocks_release(const kept_blocks_release&) = delete;
   kept_blocks_release& operator=(const kept_blocks_release&) = delete;
   ~kept_blocks_release() {
     kept.closed = true;
+    if (::gettid() == ::getpid()) return;
     for (free_block*& head : kept.heads) {
       while (head != nullptr) std::free(std::exchange(head, head->next));
     }
