@@ -21,9 +21,20 @@ constexpr std::size_t bar_width = 24;
 // Columns a string takes in a terminal: its UTF-8 code points (our cells hold no wide characters).
 std::size_t display_width(std::string_view s) { return code_points(s); }
 
+// Appends text padded to `width` columns, on the left when right-aligned: a table of every chip pads a thousand
+// cells, and a padded copy of each was three strings.
+void append_padded(std::string& out, std::string_view text, std::size_t width, bool right) {
+  const std::size_t shown = display_width(text);
+  const std::size_t fill = width > shown ? width - shown : 0;
+  if (right) out.append(fill, ' ');
+  out.append(text);
+  if (!right) out.append(fill, ' ');
+}
+
 std::string pad(std::string_view text, std::size_t width, bool right) {
-  const std::size_t fill = width > display_width(text) ? width - display_width(text) : 0;
-  return right ? std::string(fill, ' ') + std::string(text) : std::string(text) + std::string(fill, ' ');
+  std::string out;
+  append_padded(out, text, width, right);
+  return out;
 }
 
 std::string bar(double fraction) {
@@ -98,7 +109,7 @@ std::string draw_table(const grid& g, const style& s) {
         header += "  ";
         rule += "  ";
       }
-      header += pad(g.headers[i], widths[i], numeric[i]);
+      append_padded(header, g.headers[i], widths[i], numeric[i]);
       rule += std::string(widths[i], '-');
     }
     trim_right(header);
@@ -112,9 +123,10 @@ std::string draw_table(const grid& g, const style& s) {
         const std::size_t i = columns[k];
         if (i >= row.size()) continue;
         if (k) line += "  ";
-        std::string text = pad(row[i].text, widths[i], numeric[i]);
-        if (s.color && row[i].muted) text = fmt::format("{}{}{}", dim, text, reset);
-        line += text;
+        const bool dimmed = s.color && row[i].muted;
+        if (dimmed) line += dim;
+        append_padded(line, row[i].text, widths[i], numeric[i]);
+        if (dimmed) line += reset;
       }
       if (with_bars && r < g.bars.size() && g.bars[r]) line += "  " + bar(*g.bars[r]);
       trim_right(line);
