@@ -39,6 +39,10 @@ generate() {
   # C1 control CSI (U+009B) and bidirectional overrides and isolates (U+202E, U+2066): invisible, yet they act
   # on a terminal or reorder the line around them.
   chip bidi '"memory": {"capacity": {"value": "unknown", "note": "F\u009b31mRED"}}, "notes": ["exe.\u202egpj", "\u2066isolated\u2069"]' > bidi.json
+  # What a JSON record carries as written (the records are written as events, not by the library): a quote, a
+  # backslash and a control character in a name, an alias in capitals, and an escape sequence in a value's note,
+  # which the reason the value is missing repeats.
+  printf '{"id": "quoted", "name": "a \\"quoted\\" \\\\ name\\u0001", "vendor": "V", "status": "shipping", "aliases": ["QUOTED-Alias"], "power": {"tdp": {"value": "unpublished", "note": "tab\\there \\u001b[2J"}}, %s}\n' "$source_block" > quoted.json
   chip escapes '"family": "F\u001b[31mRED\u001b[0m\nfake.json:1:1: error: forged", "notes": ["\u001b]0;title\u0007bell"]' > escapes.json
   # A 3 MB note of commas: the position index must size itself by the values, not by every comma in a string.
   { printf '{"id": "commas", "name": "N", "vendor": "V", "status": "shipping", "notes": ["'
