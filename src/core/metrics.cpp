@@ -1,8 +1,10 @@
 #include "xpuspec/metrics.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,26 +98,28 @@ input raw_input(const chip& c, metric m, precision p) {
 
 // "power.tdp is unpublished (note)". compare --all names 640 missing inputs but only 80 different reasons (most
 // chips lack the same prices): a small table per thread remembers the text each input's field, absence and note
-// made, so each is written and interned once rather than 640 times (a quarter of a CSV compare).
+// made, so each is written and interned once rather than 640 times (a quarter of a CSV compare). Its key is the
+// field's characters (copied: a caller may build the name) and the note as a text, never an address alone.
 text missing_reason(const input& in) {
-  const std::string_view note = in.entry->note.view();
+  const text note = in.entry->note;
   const int rate = in.rate ? static_cast<int>(*in.rate) : -1;
   struct remembered {
-    std::string_view field;  // the same literal each time (raw_input's), so compared by place
+    std::array<char, 32> field{};
+    std::size_t field_size = 0;
     int rate = 0;
     absence missing = absence::unknown;
-    const char* note = nullptr;  // a pool's strings never move, so the same note is at the same place
-    std::size_t note_size = 0;
+    text note;
     text reason;
   };
   thread_local std::array<remembered, 256> recent{};
-  const auto place = [](const char* p) { return static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p)); };
-  const std::uint64_t key = place(in.field.data()) ^ mixed_hash(place(note.data()) + note.size()) ^
+  const bool rememberable = in.field.size() <= remembered{}.field.size();
+  // The slot: from the field's characters and the note's place (an equal note kept elsewhere only misses).
+  const auto note_place = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(note.view().data()));
+  const std::uint64_t key = std::hash<std::string_view>{}(in.field) ^ mixed_hash(note_place + note.size()) ^
                             mixed_hash(static_cast<std::uint64_t>(rate + 2) << 8 | static_cast<std::uint64_t>(in.entry->missing));
   remembered& slot = recent[mixed_hash(key) % recent.size()];
-  if (!slot.reason.empty() && slot.field.data() == in.field.data() && slot.field.size() == in.field.size() &&
-      slot.rate == rate && slot.missing == in.entry->missing && slot.note == note.data() &&
-      slot.note_size == note.size()) {
+  if (rememberable && !slot.reason.empty() && std::string_view(slot.field.data(), slot.field_size) == in.field &&
+      slot.rate == rate && slot.missing == in.entry->missing && slot.note == note) {
     return slot.reason;
   }
   // Appended, not fmt::format: parsing the format string cost more than the rest.
@@ -127,9 +131,13 @@ text missing_reason(const input& in) {
     reason.append(in.field);
   }
   reason.append(" is ").append(to_string(in.entry->missing));
-  if (!note.empty()) reason.append(" (").append(note).append(")");
-  slot = {in.field, rate, in.entry->missing, note.data(), note.size(), text(reason)};
-  return slot.reason;
+  if (!note.empty()) reason.append(" (").append(note.view()).append(")");
+  const text made(reason);
+  if (rememberable) {
+    slot = {{}, in.field.size(), rate, in.entry->missing, note, made};
+    std::copy(in.field.begin(), in.field.end(), slot.field.begin());
+  }
+  return made;
 }
 
 // A chip's value as a metric: its amount in the metric's unit, or why it is missing.
