@@ -47,7 +47,8 @@ thread_local kept_blocks kept;
 
 // Gives the kept blocks back to malloc when a thread ends (a worker's blocks are not lost to the process). The
 // main thread's end is the process's (exit() runs its thread-local destructors): the kernel takes the heap back
-// whole, and freeing its blocks one by one first was 2.6% of a compare.
+// whole, and freeing its blocks one by one first was 2.6% of a compare. Were main to call pthread_exit (xpuspec
+// never does), its blocks (at most 256 of each of 16 sizes, 0.6 MB) would stay unused until the others end.
 struct kept_blocks_release {
   kept_blocks_release() = default;
   kept_blocks_release(const kept_blocks_release&) = delete;

@@ -9,9 +9,21 @@
 
 namespace xpuspec {
 
+namespace {
+
+// The names a chip answers to: its id, then its aliases. The one place that says so, for the index and for
+// lower_case_names.
+template <typename F>
+void for_each_name(const chip& c, F&& f) {
+  f(c.id);
+  for (const text& alias : c.aliases) f(alias);
+}
+
+}  // namespace
+
 std::vector<std::string> lower_case_names(const chip& c) {
-  std::vector<std::string> names{to_lower(c.id)};
-  for (const auto& alias : c.aliases) names.push_back(to_lower(alias));
+  std::vector<std::string> names;
+  for_each_name(c, [&](text name) { names.push_back(to_lower(name.view())); });
   return names;
 }
 
@@ -24,11 +36,10 @@ text lower_case_key(text name) {
   return lowered == name.view() ? name : text(lowered);
 }
 
-// Calls f with each of the chip's names as a key: its id, then its aliases (the order of lower_case_names).
+// Calls f with each of the chip's names as an index key.
 template <typename F>
 void for_each_key(const chip& c, F&& f) {
-  f(lower_case_key(c.id));
-  for (const text& alias : c.aliases) f(lower_case_key(alias));
+  for_each_name(c, [&](text name) { f(lower_case_key(name)); });
 }
 
 }  // namespace

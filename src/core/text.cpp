@@ -28,8 +28,8 @@ constexpr std::size_t shard_count = std::size_t{1} << shard_bits;
 // string, after the entry was written. Chunk k holds first_chunk << k entries: the directory is 18 pointers, not
 // thousands that every run would have to zero (128 page faults of a 3 ms compare), and a chunk is allocated
 // without being cleared, so its memory is touched only as entries are written. The first chunk is small (1.5 KB):
-// a short run interns a few dozen strings a shard, and each shard's first chunk, slots and characters were three
-// fresh 24, 16 and 2 KB blocks of heap, a page fault or two each (30 of a compare's 187).
+// a short run interns a few dozen strings a shard, and each shard's first chunk, characters and slots were three
+// fresh blocks of heap of 24, 16 and 2 KB, a page fault or two each (30 of a compare's 187).
 constexpr std::size_t first_chunk = 64;
 constexpr std::size_t chunk_count = 18;
 constexpr std::size_t max_per_shard = std::size_t{1} << 23;  // 8M strings a shard, 64M in all: past what memory allows

@@ -65,7 +65,8 @@ class json_writer final : public record_writer {
 
   std::string take() { return std::move(out_); }
 
-  // An object's members one at a time, for a document written as head and records; begin() before the first.
+  // The document's own object, written as head members and then the records: begin_object_at_top() before the
+  // first member, end_object_at_top() after the records.
   void begin_object_at_top() { out_ += '{'; }
   void member(const std::string& key, const json& j, bool first) {
     item(first, 0);
@@ -86,7 +87,7 @@ class json_writer final : public record_writer {
     }
     close(']', 1, count > 0);
   }
-  void end_object_at_top(bool empty) { close('}', 0, !empty); }
+  void end_object_at_top() { close('}', 0, true); }  // the records member is always there
 
   // A record's events, starting at `depth`.
   void events_at(int depth) {
@@ -301,7 +302,7 @@ void write_json_records(const any_view& v, const sink& out) {
     first = false;
   }
   w.records_member(records_key, v.count(v.report), [&](std::size_t i) { v.record(v.report, i, w); }, first);
-  w.end_object_at_top(false);
+  w.end_object_at_top();
   w.raw("\n");
   w.finish();
 }

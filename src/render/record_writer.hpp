@@ -27,7 +27,8 @@ class record_writer {
   // The name of the next value, inside an object.
   virtual void key(std::string_view name) = 0;
   virtual void string(std::string_view s) = 0;
-  // Under the number policy (tidy_number) where it is written; a value that is not finite is null.
+  // Written as text, under the number policy (tidy_number), and null when it is not finite; json_builder keeps
+  // the double as it is, as a document node always has.
   virtual void number(double x) = 0;
   virtual void count(std::uint64_t n) = 0;
   virtual void boolean(bool b) = 0;
@@ -45,12 +46,19 @@ class record_writer {
     key(name);
     x ? number(*x) : null();
   }
+  void member(std::string_view name, maybe_amount x) {
+    key(name);
+    x ? number(*x) : null();
+  }
   void member(std::string_view name, const std::vector<text>& list) {
     key(name);
     begin_array();
     for (const text& s : list) string(s.view());
     end_array();
   }
+  // Anything else (a bool or an int would become a number, a std::string is ambiguous) is spelled out with key().
+  template <typename T>
+  void member(std::string_view name, const T&) = delete;
 };
 
 // The document node the events spell, the same as writing the record and parsing it back.
