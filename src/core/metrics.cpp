@@ -115,8 +115,9 @@ text missing_reason(const input& in) {
   const bool rememberable = in.field.size() <= remembered{}.field.size();
   // The slot: from the field's characters and the note's place (an equal note kept elsewhere only misses).
   const auto note_place = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(note.view().data()));
-  const std::uint64_t key = std::hash<std::string_view>{}(in.field) ^ mixed_hash(note_place + note.size()) ^
-                            mixed_hash(static_cast<std::uint64_t>(rate + 2) << 8 | static_cast<std::uint64_t>(in.entry->missing));
+  const auto kind = static_cast<std::uint64_t>(rate + 2) << 8 | static_cast<std::uint64_t>(in.entry->missing);
+  const std::uint64_t key =
+      std::hash<std::string_view>{}(in.field) ^ mixed_hash(note_place + note.size()) ^ mixed_hash(kind);
   remembered& slot = recent[mixed_hash(key) % recent.size()];
   if (rememberable && !slot.reason.empty() && std::string_view(slot.field.data(), slot.field_size) == in.field &&
       slot.rate == rate && slot.missing == in.entry->missing && slot.note == note) {

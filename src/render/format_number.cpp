@@ -59,7 +59,8 @@ double tidy_number(double x) {
   // inputs' precision, and drop the binary noise of unit conversions (206.15843020800003 is 206.158430208).
   double tidied = x;
   std::array<char, 32> text{};  // "-1.23456789012e-308" at most
-  const auto end = std::to_chars(text.data(), text.data() + text.size(), x, std::chars_format::general, tidy_digits).ptr;
+  const auto end =
+      std::to_chars(text.data(), text.data() + text.size(), x, std::chars_format::general, tidy_digits).ptr;
   std::from_chars(text.data(), end, tidied);
   return tidied;
 }

@@ -30,11 +30,6 @@ std::string library_dump(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-// The library's text of the document with the number policy applied (tidy_number), byte for byte (the unit tests
-// hold the two equal over every view), written faster: most strings here are plain ASCII, which are copied whole
-// instead of run through the library's UTF-8 decoder a byte at a time (a third of `compare --all --json`).
-// Anything else in a string, and any rare type, is the library's. It writes a document node (value) or a record's
-// events (record_writer.hpp), with the same separators either way: a container's first member decides its line.
 // The characters a JSON string holds as they are: printable ASCII but the quote and the backslash.
 constexpr std::array<bool, 256> plain_in_string = [] {
   std::array<bool, 256> plain{};
@@ -42,6 +37,11 @@ constexpr std::array<bool, 256> plain_in_string = [] {
   return plain;
 }();
 
+// The library's text of the document with the number policy applied (tidy_number), byte for byte (the unit tests
+// hold the two equal over every view), written faster: most strings here are plain ASCII, which are copied whole
+// instead of run through the library's UTF-8 decoder a byte at a time (a third of `compare --all --json`).
+// Anything else in a string, and any rare type, is the library's. It writes a document node (value) or a record's
+// events (record_writer.hpp), with the same separators either way: a container's first member decides its line.
 class json_writer final : public record_writer {
  public:
   // With a sink, records_member and spill() hand the text written so far to it a piece at a time.
@@ -234,7 +234,8 @@ class json_writer final : public record_writer {
   }
   // The string, and then `after` (a key's colon).
   void write_string(std::string_view s, std::string_view after = {}) {
-    const bool plain = std::all_of(s.begin(), s.end(), [](char c) { return plain_in_string[static_cast<unsigned char>(c)]; });
+    const bool plain =
+        std::all_of(s.begin(), s.end(), [](char c) { return plain_in_string[static_cast<unsigned char>(c)]; });
     if (!plain) {
       out_.append(library_dump(json(std::string(s)), -1)).append(after);
       return;

@@ -29,7 +29,8 @@ std::string draw_markdown(const grid& g) {
   out += '\n';
   for (const auto& row : g.rows) {
     out += "|";
-    for (const auto& c : row) out.append(" ").append(escape(c.text)).append(" |");  // a thousand cells: no format string
+    // A thousand cells: appended, no format string parsed for each.
+    for (const auto& c : row) out.append(" ").append(escape(c.text)).append(" |");
     out += '\n';
   }
   if (const auto footer = g.footer(); !footer.empty()) {

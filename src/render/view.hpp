@@ -13,7 +13,8 @@
 //   json head(const Report&)                      the document without its "chips" array (which comes last)
 //   std::size_t count(const Report&)              how many records
 //   void record(const Report&, std::size_t i, record_writer&)   one element of "chips", written as events
-// Its document() is then made from these; JSON and JSON Lines write each record's events straight out. Likewise its flat face, for CSV and TSV:
+// Its document() is then made from these; JSON and JSON Lines write each record's events straight out.
+// Likewise its flat face, for CSV and TSV:
 //   std::vector<std::string> fields(const Report&)                  the field names
 //   std::size_t row_count(const Report&)
 //   std::vector<std::string> row(const Report&, std::size_t i)      one record

@@ -312,7 +312,9 @@ TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[r
   doc["array of records"] = ordered::array({{{"id", "a"}, {"v", 1.5}}, {{"id", "b"}, {"v", nullptr}}});
   // Deeper than the writer's ready-made indent (31 levels of two spaces), so it also builds one.
   ordered deep = "bottom";
-  for (int level = 0; level < 40; ++level) deep = ordered{{"level", level}, {"inner", deep}, {"list", {deep.is_string()}}};
+  for (int level = 0; level < 40; ++level) {
+    deep = ordered{{"level", level}, {"inner", deep}, {"list", {deep.is_string()}}};
+  }
   doc["deep"] = deep;
   // Longer than the writer's stack buffer for a quoted string, as a value and as a key.
   doc[std::string(300, 'k')] = std::string(500, 'v');

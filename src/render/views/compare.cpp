@@ -100,7 +100,9 @@ struct view<compare_report> {
       for (std::size_t i = 0; i < r.metrics.size(); ++i) write_one(definition(r.metrics[i]).name, row.values[i], i);
       out.end_object();
     };
-    by_metric("metrics", [&](std::string_view name, const metric_value& v, std::size_t) { out.member(name, v.number); });
+    by_metric("metrics", [&](std::string_view name, const metric_value& v, std::size_t) {
+      out.member(name, v.number);
+    });
     by_metric("relative", [&](std::string_view name, const metric_value&, std::size_t i) {
       if (r.baseline) out.member(name, row.relative[i]);
     });
