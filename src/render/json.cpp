@@ -11,10 +11,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <iterator>
 #include <vector>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "render/formats.hpp"
@@ -56,8 +54,8 @@ class json_writer final : public record_writer {
       case json::value_t::string: return write_string(j.get_ref<const std::string&>());
       case json::value_t::boolean: out_ += j.get<bool>() ? "true" : "false"; return;
       case json::value_t::null: out_ += "null"; return;
-      case json::value_t::number_integer: fmt::format_to(std::back_inserter(out_), "{}", j.get<std::int64_t>()); return;
-      case json::value_t::number_unsigned: write_count(j.get<std::uint64_t>()); return;
+      case json::value_t::number_integer: write_integer(j.get<std::int64_t>()); return;
+      case json::value_t::number_unsigned: write_integer(j.get<std::uint64_t>()); return;
       case json::value_t::number_float: return write_number(j.get<double>());
       default: out_ += library_dump(j, -1); return;
     }
@@ -114,7 +112,7 @@ class json_writer final : public record_writer {
   }
   void count(std::uint64_t n) override {
     before_value();
-    write_count(n);
+    write_integer(n);
   }
   void boolean(bool b) override {
     before_value();
@@ -227,8 +225,9 @@ class json_writer final : public record_writer {
     }
     out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
   }
-  void write_count(std::uint64_t n) {
-    std::array<char, 24> digits{};
+  template <typename Integer>
+  void write_integer(Integer n) {
+    std::array<char, 24> digits{};  // "-9223372036854775808" and "18446744073709551615" fit
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), n).ptr;
     out_.append(digits.data(), end);
   }
