@@ -19,16 +19,6 @@ void for_each_name(const chip& c, F&& f) {
   for (const text& alias : c.aliases) f(alias);
 }
 
-}  // namespace
-
-std::vector<std::string> lower_case_names(const chip& c) {
-  std::vector<std::string> names;
-  for_each_name(c, [&](text name) { names.push_back(to_lower(name.view())); });
-  return names;
-}
-
-namespace {
-
 // A name as an index key: the name's own text where it is lower-case already (an id always is), so only an alias
 // in capitals interns a new string.
 text lower_case_key(text name) {
@@ -43,6 +33,12 @@ void for_each_key(const chip& c, F&& f) {
 }
 
 }  // namespace
+
+std::vector<std::string> lower_case_names(const chip& c) {
+  std::vector<std::string> names;
+  for_each_name(c, [&](text name) { names.push_back(to_lower(name.view())); });
+  return names;
+}
 
 catalog::catalog(std::vector<chip> chips) : chips_(std::move(chips)) {
   // Sorting moves whole chips; data that arrives in order (the bundled files) need not pay for it.

@@ -46,10 +46,7 @@ class record_writer {
     key(name);
     x ? number(*x) : null();
   }
-  void member(std::string_view name, maybe_amount x) {
-    key(name);
-    x ? number(*x) : null();
-  }
+  void member(std::string_view name, maybe_amount x) { member(name, std::optional<double>(x)); }
   void member(std::string_view name, const std::vector<text>& list) {
     key(name);
     begin_array();
