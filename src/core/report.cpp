@@ -70,31 +70,37 @@ compare_report make_compare(const std::vector<const chip*>& chips, precision p, 
   for (metric m : metrics) {
     if (std::find(report.metrics.begin(), report.metrics.end(), m) == report.metrics.end()) report.metrics.push_back(m);
   }
-  std::vector<metric_value> base_values;
   if (baseline) {
-    for (metric m : report.metrics) base_values.push_back(evaluate(*baseline, m, p));
+    for (metric m : report.metrics) report.baseline_values.push_back(evaluate(*baseline, m, p));
   }
-  // Reserved exactly: grown by doubling, 17 values took room for 32 (a third of a compare's memory per chip).
-  report.rows.reserve(chips.size());
+  report.subjects = chips;
+  report.requested.reserve(chips.size());
   for (std::size_t k = 0; k < chips.size(); ++k) {
-    const chip* c = chips[k];
-    compare_row row{c, k < requested.size() ? text(requested[k]) : c->id, {}, {}};
-    row.values.reserve(report.metrics.size());
-    if (baseline) row.relative.reserve(report.metrics.size());
-    for (std::size_t i = 0; i < report.metrics.size(); ++i) {
-      row.values.push_back(evaluate(*c, report.metrics[i], p));
-      if (!baseline) continue;
-      const metric_value& mine = row.values.back();
-      const metric_value& theirs = base_values[i];
-      if (mine.known() && theirs.known() && *theirs.number > 0) {
-        row.relative.emplace_back(*mine.number / *theirs.number);
-      } else {
-        row.relative.emplace_back(std::nullopt);
-      }
-    }
-    report.rows.push_back(std::move(row));
+    report.requested.push_back(k < requested.size() ? text(requested[k]) : chips[k]->id);
   }
   return report;
+}
+
+metric_value compare_report::value(std::size_t index, std::size_t m) const {
+  return evaluate(*subjects[index], metrics[m], prec);
+}
+
+std::optional<double> compare_report::relative(const metric_value& v, std::size_t m) const {
+  if (!baseline) return std::nullopt;
+  const metric_value& theirs = baseline_values[m];
+  if (v.known() && theirs.known() && *theirs.number > 0) return *v.number / *theirs.number;
+  return std::nullopt;
+}
+
+compare_row compare_report::row(std::size_t index) const {
+  compare_row out{subjects[index], requested[index], {}, {}};
+  out.values.reserve(metrics.size());
+  if (baseline) out.relative.reserve(metrics.size());
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    out.values.push_back(value(index, m));
+    if (baseline) out.relative.push_back(relative(out.values.back(), m));
+  }
+  return out;
 }
 
 rank_report make_rank(const std::vector<const chip*>& chips, metric by, precision p, bool ascending,

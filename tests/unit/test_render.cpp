@@ -99,8 +99,8 @@ TEST_CASE("a metric asked for twice is one column, in its first place", "[render
   const compare_report r =
       make_compare(f.both, precision::bf16, {metric::tdp_w, metric::tflops, metric::tdp_w}, nullptr);
   CHECK(r.metrics == std::vector<metric>{metric::tdp_w, metric::tflops});
-  REQUIRE(r.rows.size() == 2);
-  CHECK(r.rows[0].values.size() == 2);
+  REQUIRE(r.size() == 2);
+  CHECK(r.row(0).values.size() == 2);
   const std::string text = render::render(r, render::format::json, {});
   // Each record's metrics object names tdp_w once (the JSON of an object keyed twice would still parse).
   REQUIRE(text.find("\"tdp_w\": 500.0") != std::string::npos);
@@ -116,6 +116,27 @@ TEST_CASE("ratios to a baseline, and missing when either side is", "[render]") {
   CHECK(j["chips"][1]["relative"]["tflops"] == Approx(4.0));             // 400 / 100
   CHECK(j["chips"][1]["relative"]["bandwidth_tb_s"] == Approx(2.0));     // 4 / 2
   CHECK(j["chips"][1]["relative"]["tdp_w"].is_null());
+}
+
+TEST_CASE("a compare row is evaluated when asked, and the wide and long faces give its figures", "[render]") {
+  fixtures f;
+  compare_report r = make_compare(f.both, precision::bf16, {metric::tflops, metric::tdp_w}, &f.alpha);
+  REQUIRE(r.size() == 2);
+  const compare_row beta = r.row(1);
+  CHECK(beta.subject == &f.beta);
+  CHECK(beta.requested == "bolt-beta");  // no name typed: the id
+  REQUIRE(beta.values.size() == 2);
+  CHECK(*beta.values[0].number == 400);
+  CHECK(*beta.relative[0] == Approx(4.0));  // 400 / 100
+  CHECK_FALSE(beta.values[1].known());      // Bolt publishes no power figure
+  CHECK_FALSE(beta.relative[1]);
+  CHECK(r.value(1, 0).number == beta.values[0].number);
+  CHECK(render::render(r, render::format::csv, {}).find("bolt-beta,Bolt Beta,Bolt,400,,4,\r\n") != std::string::npos);
+  r.long_form = true;
+  const std::string long_csv = render::render(r, render::format::csv, {});
+  CHECK(long_csv.find("bolt-beta,Bolt Beta,Bolt,tflops,400,TFLOPS,bf16,estimate,,,beta-blog,4\r\n") !=
+        std::string::npos);
+  CHECK(long_csv.find("bolt-beta,Bolt Beta,Bolt,tdp_w,,W,bf16,,unpublished,") != std::string::npos);
 }
 
 TEST_CASE("CSV quotes what needs quoting and ends lines with CRLF", "[render]") {

@@ -12,6 +12,9 @@ namespace xpuspec::render {
 template <>
 struct view<compare_report> {
   static grid layout(const compare_report& r, bool page) {
+    std::vector<compare_row> rows;
+    rows.reserve(r.size());
+    for (std::size_t i = 0; i < r.size(); ++i) rows.push_back(r.row(i));
     grid g;
     g.preamble.emplace_back("precision", fmt::format("{} (dense; sparse figures are never compared)", to_string(r.prec)));
     if (r.baseline) g.preamble.emplace_back("baseline", fmt::format("{} (ratios are value / baseline)", r.baseline->id));
@@ -19,14 +22,14 @@ struct view<compare_report> {
     g.key_columns = 2;  // one column per chip: on a narrow terminal they wrap, each block with metric and unit
     g.subjects_are_columns = true;
     std::vector<std::string> ids;
-    for (const auto& row : r.rows) ids.push_back(row.subject->id);
+    for (const chip* c : r.subjects) ids.push_back(c->id);
     g.title = fmt::format("{} compared, {} dense", fmt::join(ids, ", "), to_string(r.prec));
-    for (const auto& row : r.rows) g.headers.push_back(row.subject->id);
+    for (const chip* c : r.subjects) g.headers.push_back(c->id);
     bool any_marker = false;
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {
       const metric_def& def = definition(r.metrics[m]);
       std::vector<cell> line{{std::string(def.name)}, {metric_unit(def.id, r.prec)}};
-      for (const auto& row : r.rows) {
+      for (const auto& row : rows) {
         const metric_value& v = row.values[m];
         cell c = page ? metric_cell(v, def.derived, *row.subject, g) : metric_cell(v, def.derived);
         any_marker = any_marker || v.basis != basis::vendor || c.muted;
@@ -35,15 +38,15 @@ struct view<compare_report> {
       }
       g.rows.push_back(std::move(line));
     }
-    for (const auto& row : r.rows) {
+    for (const auto& row : rows) {
       const chip& c = *row.subject;
       const std::string typed = row.requested == c.id ? "" : fmt::format("{} = ", row.requested);
       g.notes.push_back(fmt::format("{}{}: {}{}", typed, c.id, c.name, c.bundled ? "" : fmt::format(" (from {})", c.origin)));
     }
     // A system's figures are its file's own (a vendor's system number, an estimated rack power) or its chips'
     // times the count: say which, and whose, so a system-level claim is never read as arithmetic or the reverse.
-    for (const auto& row : r.rows) {
-      const chip& c = *row.subject;
+    for (const chip* subject : r.subjects) {
+      const chip& c = *subject;
       if (!c.is_system()) continue;
       g.notes.push_back(fmt::format("{}: {}; a figure not listed here is the chip's times {}", c.id, c.form_factor,
                                     c.system_chips));
@@ -58,7 +61,7 @@ struct view<compare_report> {
       stated("memory.bandwidth", c.memory_bandwidth);
       stated("power (system)", c.tdp);
     }
-    for (const auto& row : r.rows) {
+    for (const auto& row : rows) {
       std::set<std::string> reasons;
       for (const auto& v : row.values) {
         if (!v.known()) reasons.insert(v.reason);
@@ -71,12 +74,10 @@ struct view<compare_report> {
 
   // The chips' rooflines at this precision, so a page shows where each is memory- or compute-bound.
   static std::vector<figure> figures(const compare_report& r) {
-    std::vector<const chip*> chips;
-    for (const auto& row : r.rows) chips.push_back(row.subject);
     return {{fmt::format("Rooflines, dense {}: attainable TFLOPS against arithmetic intensity; the knee is where a "
                          "chip stops being memory-bound.",
                          to_string(r.prec)),
-             render_svg(make_roofline(chips, r.prec, {}))}};
+             render_svg(make_roofline(r.subjects, r.prec, {}))}};
   }
 
   static json head(const compare_report& r) {
@@ -87,9 +88,9 @@ struct view<compare_report> {
                  {"baseline", r.baseline ? json(r.baseline->id) : json(nullptr)},
                  {"metric_ids", std::move(metric_ids)}});
   }
-  static std::size_t count(const compare_report& r) { return r.rows.size(); }
+  static std::size_t count(const compare_report& r) { return r.size(); }
   static void record(const compare_report& r, std::size_t index, record_writer& out) {
-    const auto& row = r.rows[index];
+    const compare_row row = r.row(index);
     out.begin_object();
     chip_summary(out, *row.subject);
     out.member("requested", row.requested);
@@ -129,17 +130,16 @@ struct view<compare_report> {
     return header;
   }
   static std::size_t row_count(const compare_report& r) {
-    return r.long_form ? r.rows.size() * r.metrics.size() : r.rows.size();
+    return r.long_form ? r.size() * r.metrics.size() : r.size();
   }
   static std::vector<std::string> row(const compare_report& r, std::size_t i) {
     if (r.long_form) {
-      const auto& row = r.rows[i / r.metrics.size()];
+      const std::size_t subject = i / r.metrics.size();
       const std::size_t m = i % r.metrics.size();
-      return long_row(r.prec,
-                      {row.subject, r.metrics[m], &row.values[m], row.relative.empty() ? std::nullopt : row.relative[m]},
-                      r.baseline != nullptr);
+      const metric_value v = r.value(subject, m);
+      return long_row(r.prec, {r.subjects[subject], r.metrics[m], &v, r.relative(v, m)}, r.baseline != nullptr);
     }
-    const auto& row = r.rows[i];
+    const compare_row row = r.row(i);
     std::vector<std::string> fields{row.subject->id, row.subject->name, row.subject->vendor};
     for (const auto& v : row.values) fields.push_back(field_number(v.number));
     for (const auto& rel : row.relative) fields.push_back(field_number(rel));
