@@ -2,6 +2,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -20,6 +22,38 @@ std::string to_text(double x, std::chars_format form, int precision) {
   return std::string(digits.data(), end);
 }
 
+// %.Nf, trailing zeros dropped, for a number below 10,000 with N <= 7 (four significant digits), by arithmetic:
+// to_chars rounding to a precision was a ninth of a compare's table. x * 10^N is within 1e-12 of its exact value
+// (10^N is exact and the product is below 10^4), so unless it lies within a millionth of a half, rounding it gives
+// the integer that rounding x's exact value does; a near-half is left to to_chars.
+std::optional<std::string> rounded_fixed(double x, int decimals) {
+  static constexpr std::array<double, 8> powers{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7};
+  if (decimals < 0 || decimals >= static_cast<int>(powers.size())) return std::nullopt;
+  const double scaled = std::fabs(x) * powers[static_cast<std::size_t>(decimals)];
+  const double whole = std::floor(scaled);
+  const double fraction = scaled - whole;
+  if (!(scaled < 1e5) || std::fabs(fraction - 0.5) < 1e-6) return std::nullopt;
+  auto units = static_cast<std::uint32_t>(fraction < 0.5 ? whole : whole + 1);
+  // The digits from the last, at least one before the point.
+  std::array<char, 16> digits{};
+  std::size_t count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + units % 10);
+    units /= 10;
+  } while (units != 0 || count <= static_cast<std::size_t>(decimals));
+  std::size_t dropped = 0;  // trailing zeros after the point
+  while (dropped < static_cast<std::size_t>(decimals) && digits[dropped] == '0') ++dropped;
+  std::string text;
+  const bool zero = dropped == count - 1 && digits[count - 1] == '0';  // "-0" is written "0"
+  if (x < 0 && !zero) text += '-';
+  for (std::size_t i = count; i-- > static_cast<std::size_t>(decimals);) text += digits[i];
+  if (dropped < static_cast<std::size_t>(decimals)) {
+    text += '.';
+    for (std::size_t i = static_cast<std::size_t>(decimals); i-- > dropped;) text += digits[i];
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string human_number(double x) {
@@ -30,6 +64,7 @@ std::string human_number(double x) {
   if (magnitude >= 10000) return to_text(x, std::chars_format::fixed, 0);
   int decimals = 0;
   if (magnitude > 0) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(magnitude))));
+  if (auto rounded = rounded_fixed(x, decimals)) return *std::move(rounded);
   std::string text = to_text(x, std::chars_format::fixed, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();

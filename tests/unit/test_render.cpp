@@ -65,14 +65,26 @@ TEST_CASE("numbers for people read as printf's %.Nf and %.4g would write them", 
       ++checked;
     }
   }
+  // Figures as sheets print them (989.4, 700, 0.0412): the writer takes a shortcut for those of four digits or fewer.
+  for (int exponent = -8; exponent <= 12; ++exponent) {
+    for (int i = 0; i < 400; ++i) {
+      const int digits = 1 + static_cast<int>(next() * 6);
+      const auto figure = static_cast<double>(1 + static_cast<int>(next() * (std::pow(10.0, digits) - 1)));
+      const double x = (next() < 0.1 ? -1 : 1) *
+                       (exponent < 0 ? figure / std::pow(10.0, -exponent) : figure * std::pow(10.0, exponent));
+      INFO(fmt::format("{:.17g}", x));
+      REQUIRE(render::human_number(x) == by_printf_rules(x));
+      ++checked;
+    }
+  }
   // Halfway cases and boundaries, where rounding differs between careless implementations.
   for (const double x : {0.00015, 0.0001, 9999.5, 9999.4999, 1e15, 999999999999999.9, 0.125, 2.5, 1.0005, 0.0,
-                         -0.0, -0.00001, 123456.5}) {
+                         -0.0, -0.00001, 123456.5, 0.1 + 0.2, 9999.0, 0.0412, 1000.0, 0.001}) {
     INFO(fmt::format("{:.17g}", x));
     CHECK(render::human_number(x) == by_printf_rules(x));
     ++checked;
   }
-  CHECK(checked == 25 * 400 + 13);
+  CHECK(checked == 25 * 400 + 21 * 400 + 18);
 }
 
 TEST_CASE("JSON has null for missing values, never a number standing in", "[render]") {
