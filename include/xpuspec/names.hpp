@@ -7,7 +7,9 @@
 
 namespace xpuspec {
 
+// ASCII letters only: names are matched without case, bytes beyond ASCII as they are.
 std::string to_lower(std::string_view s);
+bool has_upper_case(std::string_view s) noexcept;  // an ASCII capital
 
 // Control bytes as \xNN: text from a file, the command line or the environment must not reach a terminal raw.
 // Bytes outside ASCII are escaped too, unless keep_non_ascii (for messages whose UTF-8 a reader should see as

@@ -21,10 +21,7 @@ void for_each_name(const chip& c, F&& f) {
 
 // A name as an index key: the name's own text where it is lower-case already (an id always is), so only an alias
 // in capitals interns a new string.
-text lower_case_key(text name) {
-  std::string lowered = to_lower(name.view());
-  return lowered == name.view() ? name : text(lowered);
-}
+text lower_case_key(text name) { return has_upper_case(name.view()) ? text(to_lower(name.view())) : name; }
 
 // Calls f with each of the chip's names as an index key.
 template <typename F>

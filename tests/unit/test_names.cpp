@@ -4,6 +4,15 @@
 
 using namespace xpuspec;
 
+TEST_CASE("names lower-case their ASCII letters only, whatever the locale", "[names]") {
+  CHECK(to_lower("H100-PCIe") == "h100-pcie");
+  CHECK(to_lower("@AZ[`az{") == "@az[`az{");  // the bytes either side of each range stay
+  CHECK(to_lower("\xC3\x84SCEND \xC3\x96") == "\xC3\x84scend \xC3\x96");  // Ä and Ö are not ASCII: kept as bytes
+  CHECK(has_upper_case("h100-pCie"));
+  CHECK_FALSE(has_upper_case("h100-pcie \xC3\x84@[`{"));
+  CHECK_FALSE(has_upper_case(""));
+}
+
 TEST_CASE("edit distance is Levenshtein's", "[names]") {
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("", "abc") == 3);
