@@ -3,7 +3,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <optional>
 
 #include <fmt/format.h>
 
@@ -22,36 +21,50 @@ std::string to_text(double x, std::chars_format form, int precision) {
   return std::string(digits.data(), end);
 }
 
-// %.Nf, trailing zeros dropped, for a number below 10,000 with N <= 7 (four significant digits), by arithmetic:
-// to_chars rounding to a precision was a ninth of a compare's table. x * 10^N is within 1e-12 of its exact value
-// (10^N is exact and the product is below 10^4), so unless it lies within a millionth of a half, rounding it gives
-// the integer that rounding x's exact value does; a near-half is left to to_chars.
-std::optional<std::string> rounded_fixed(double x, int decimals) {
+// The decimals that keep four significant digits of a magnitude in (0, 1e4): 3 - floor(log10(m)), by comparison
+// (log10 was a sixth of formatting a number). Within an ulp of a power of ten the two may differ by a decimal;
+// the number then rounds to that power either way, and the zeros that decimal adds are dropped.
+int four_digit_decimals(double magnitude) {
+  static constexpr std::array<double, 7> thresholds{1e3, 1e2, 1e1, 1, 1e-1, 1e-2, 1e-3};
+  int decimals = 0;
+  while (decimals < static_cast<int>(thresholds.size()) && magnitude < thresholds[static_cast<std::size_t>(decimals)]) {
+    ++decimals;
+  }
+  return decimals;
+}
+
+// %.Nf of x with trailing zeros dropped, written into `out` (its size returned; 0: not here), for |x| below 10,000
+// with N <= 7 (four significant digits), by arithmetic: to_chars rounding to a precision was a ninth of a
+// compare's table. x * 10^N is within 1e-12 of its exact value (10^N is exact and the product below 10^4), so
+// unless it lies within a millionth of a half, rounding it gives the integer that rounding x's exact value does;
+// a near-half is left to to_chars.
+std::size_t rounded_fixed(double x, int decimals, std::array<char, 24>& out) {
   static constexpr std::array<double, 8> powers{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7};
-  if (decimals < 0 || decimals >= static_cast<int>(powers.size())) return std::nullopt;
-  const double scaled = std::fabs(x) * powers[static_cast<std::size_t>(decimals)];
+  if (decimals < 0 || decimals >= static_cast<int>(powers.size())) return 0;
+  const auto point = static_cast<std::size_t>(decimals);
+  const double scaled = std::fabs(x) * powers[point];
   const double whole = std::floor(scaled);
   const double fraction = scaled - whole;
-  if (!(scaled < 1e5) || std::fabs(fraction - 0.5) < 1e-6) return std::nullopt;
+  if (!(scaled < 1e5) || std::fabs(fraction - 0.5) < 1e-6) return 0;
   auto units = static_cast<std::uint32_t>(fraction < 0.5 ? whole : whole + 1);
-  // The digits from the last, at least one before the point.
+  // The digits from the last, at least one before the point: 5 + 7 at most.
   std::array<char, 16> digits{};
   std::size_t count = 0;
   do {
     digits[count++] = static_cast<char>('0' + units % 10);
     units /= 10;
-  } while (units != 0 || count <= static_cast<std::size_t>(decimals));
+  } while (units != 0 || count <= point);
   std::size_t dropped = 0;  // trailing zeros after the point
-  while (dropped < static_cast<std::size_t>(decimals) && digits[dropped] == '0') ++dropped;
-  std::string text;
+  while (dropped < point && digits[dropped] == '0') ++dropped;
+  std::size_t size = 0;
   const bool zero = dropped == count - 1 && digits[count - 1] == '0';  // "-0" is written "0"
-  if (x < 0 && !zero) text += '-';
-  for (std::size_t i = count; i-- > static_cast<std::size_t>(decimals);) text += digits[i];
-  if (dropped < static_cast<std::size_t>(decimals)) {
-    text += '.';
-    for (std::size_t i = static_cast<std::size_t>(decimals); i-- > dropped;) text += digits[i];
+  if (x < 0 && !zero) out[size++] = '-';
+  for (std::size_t i = count; i-- > point;) out[size++] = digits[i];
+  if (dropped < point) {
+    out[size++] = '.';
+    for (std::size_t i = point; i-- > dropped;) out[size++] = digits[i];
   }
-  return text;
+  return size;
 }
 
 }  // namespace
@@ -62,9 +75,9 @@ std::string human_number(double x) {
   // Beyond a quadrillion or below a ten-thousandth, digits stop being readable: an exponent instead.
   if (magnitude >= 1e15 || (magnitude > 0 && magnitude < 1e-4)) return to_text(x, std::chars_format::general, 4);
   if (magnitude >= 10000) return to_text(x, std::chars_format::fixed, 0);
-  int decimals = 0;
-  if (magnitude > 0) decimals = std::max(0, 3 - static_cast<int>(std::floor(std::log10(magnitude))));
-  if (auto rounded = rounded_fixed(x, decimals)) return *std::move(rounded);
+  const int decimals = magnitude > 0 ? four_digit_decimals(magnitude) : 0;
+  std::array<char, 24> rounded{};
+  if (const std::size_t size = rounded_fixed(x, decimals, rounded)) return std::string(rounded.data(), size);
   std::string text = to_text(x, std::chars_format::fixed, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();

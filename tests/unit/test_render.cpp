@@ -84,7 +84,17 @@ TEST_CASE("numbers for people read as printf's %.Nf and %.4g would write them", 
     CHECK(render::human_number(x) == by_printf_rules(x));
     ++checked;
   }
-  CHECK(checked == 25 * 400 + 21 * 400 + 18);
+  // Either side of each power of ten, where the count of decimals changes.
+  for (int exponent = -5; exponent <= 5; ++exponent) {
+    const double power = std::pow(10.0, exponent);
+    for (const double x : {std::nextafter(power, 0.0), power, std::nextafter(power, 1e300)}) {
+      INFO(fmt::format("{:.17g}", x));
+      CHECK(render::human_number(x) == by_printf_rules(x));
+      CHECK(render::human_number(-x) == by_printf_rules(-x));
+      checked += 2;
+    }
+  }
+  CHECK(checked == 25 * 400 + 21 * 400 + 18 + 11 * 6);
 }
 
 TEST_CASE("JSON has null for missing values, never a number standing in", "[render]") {
