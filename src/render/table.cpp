@@ -21,10 +21,9 @@ constexpr std::size_t bar_width = 24;
 // Columns a string takes in a terminal: its UTF-8 code points (our cells hold no wide characters).
 std::size_t display_width(std::string_view s) { return code_points(s); }
 
-// Appends text padded to `width` columns, on the left when right-aligned: a table of every chip pads a thousand
-// cells, and a padded copy of each was three strings.
-void append_padded(std::string& out, std::string_view text, std::size_t width, bool right) {
-  const std::size_t shown = display_width(text);
+// Appends text, which takes `shown` columns, padded to `width`, on the left when right-aligned: a table of every
+// chip pads a thousand cells, and a padded copy of each was three strings.
+void append_padded(std::string& out, std::string_view text, std::size_t shown, std::size_t width, bool right) {
   const std::size_t fill = width > shown ? width - shown : 0;
   if (right) out.append(fill, ' ');
   out.append(text);
@@ -33,7 +32,7 @@ void append_padded(std::string& out, std::string_view text, std::size_t width, b
 
 std::string pad(std::string_view text, std::size_t width, bool right) {
   std::string out;
-  append_padded(out, text, width, right);
+  append_padded(out, text, display_width(text), width, right);
   return out;
 }
 
@@ -63,9 +62,14 @@ std::string draw_table(const grid& g, const style& s) {
 
   std::vector<std::size_t> widths(g.headers.size(), 0);
   for (std::size_t i = 0; i < g.headers.size(); ++i) widths[i] = display_width(g.headers[i]);
-  for (const auto& row : g.rows) {
-    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], display_width(row[i].text));
+  // Each cell's own width, measured once: the columns' widths need them all before the first line is drawn.
+  std::vector<std::vector<std::size_t>> shown(g.rows.size());
+  for (std::size_t r = 0; r < g.rows.size(); ++r) {
+    const auto& row = g.rows[r];
+    shown[r].resize(std::min(row.size(), widths.size()));
+    for (std::size_t i = 0; i < shown[r].size(); ++i) {
+      shown[r][i] = display_width(row[i].text);
+      widths[i] = std::max(widths[i], shown[r][i]);
     }
   }
   // Numeric columns are right-aligned, their headings too, so a heading sits over its numbers.
@@ -109,28 +113,28 @@ std::string draw_table(const grid& g, const style& s) {
         header += "  ";
         rule += "  ";
       }
-      append_padded(header, g.headers[i], widths[i], numeric[i]);
+      append_padded(header, g.headers[i], display_width(g.headers[i]), widths[i], numeric[i]);
       rule += std::string(widths[i], '-');
     }
     trim_right(header);
-    out += s.color ? fmt::format("{}{}{}\n", bold, header, reset) : header + "\n";
-    out += rule + "\n";
+    out += s.color ? fmt::format("{}{}{}", bold, header, reset) : header;
+    out.append(1, '\n').append(rule).append(1, '\n');
 
     for (std::size_t r = 0; r < g.rows.size(); ++r) {
       std::string line;
       const auto& row = g.rows[r];
       for (std::size_t k = 0; k < columns.size(); ++k) {
         const std::size_t i = columns[k];
-        if (i >= row.size()) continue;
+        if (i >= shown[r].size()) continue;
         if (k) line += "  ";
         const bool dimmed = s.color && row[i].muted;
         if (dimmed) line += dim;
-        append_padded(line, row[i].text, widths[i], numeric[i]);
+        append_padded(line, row[i].text, shown[r][i], widths[i], numeric[i]);
         if (dimmed) line += reset;
       }
       if (with_bars && r < g.bars.size() && g.bars[r]) line += "  " + bar(*g.bars[r]);
       trim_right(line);
-      out += line + "\n";
+      out.append(line).append(1, '\n');
     }
   }
 
