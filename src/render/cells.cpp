@@ -59,19 +59,18 @@ std::size_t grid::cite(const source_ref& s) {
   return it->second;
 }
 
-std::vector<std::string> grid::footer() const {
-  std::vector<std::string> lines = notes;
-  if (!list_references) return lines;
+void grid::for_each_footer_line(const std::function<void(std::string_view)>& line) const {
+  for (const std::string& note : notes) line(note);
+  if (!list_references) return;
   for (std::size_t i = 0; i < references.size(); ++i) {
     const source_ref& s = *references[i];
     // The notes are escaped already; a reference is escaped here, where it becomes a line.
-    lines.push_back(printable(fmt::format("[{}] {}{}{}: {}{}{}", s.id, s.title,
+    line(printable(fmt::format("[{}] {}{}{}: {}{}{}", s.id, s.title,
                                 s.publisher.empty() ? "" : ", " + s.publisher,
                                 s.published.empty() ? "" : ", " + s.published, s.url,
                                 s.via.empty() ? "" : fmt::format(" (read via {})", s.via),
                                 s.accessed.empty() ? "" : fmt::format(" (accessed {})", s.accessed)), true));
   }
-  return lines;
 }
 
 cell count_cell(const std::optional<std::size_t>& n) { return {n ? std::to_string(*n) : "—", true, !n}; }

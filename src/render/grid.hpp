@@ -3,6 +3,7 @@
 // Markdown renderers draw the same grid, so the two cannot drift apart.
 
 #include <initializer_list>
+#include <functional>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -58,8 +59,10 @@ struct grid {
 
   // The source's index in references, adding it the first time it is cited.
   std::size_t cite(const source_ref& s);
-  // What a text prints below the columns: the notes, then the references when it lists them.
-  std::vector<std::string> footer() const;
+  // What a text prints below the columns, a line at a time: the notes, then the references when it lists them
+  // (a compare of every chip has 700 notes: a copy of them all was 2% of its table).
+  bool has_footer() const { return !notes.empty() || (list_references && !references.empty()); }
+  void for_each_footer_line(const std::function<void(std::string_view)>& line) const;
 };
 
 // The grid with every string's control characters as \xNN: the one escaping rule for what people read, since a

@@ -33,9 +33,9 @@ std::string draw_markdown(const grid& g) {
     for (const auto& c : row) out.append(" ").append(escape(c.text)).append(" |");
     out += '\n';
   }
-  if (const auto footer = g.footer(); !footer.empty()) {
+  if (g.has_footer()) {
     out += '\n';
-    for (const auto& note : footer) out += escape(note) + "  \n";
+    g.for_each_footer_line([&](std::string_view note) { out.append(escape(note)).append("  \n"); });
   }
   return out;
 }

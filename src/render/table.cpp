@@ -138,9 +138,16 @@ std::string draw_table(const grid& g, const style& s) {
     }
   }
 
-  if (const auto footer = g.footer(); !footer.empty()) {
+  if (g.has_footer()) {
     out += '\n';
-    for (const auto& note : footer) out += (s.color ? fmt::format("{}{}{}", dim, note, reset) : note) + "\n";
+    g.for_each_footer_line([&](std::string_view note) {
+      if (s.color) {
+        out.append(dim).append(note).append(reset);
+      } else {
+        out.append(note);
+      }
+      out += '\n';
+    });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // `compare`: the report's view, written once; the format writers in src/render/ render it.
 
-#include <set>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -61,12 +61,16 @@ struct view<compare_report> {
       stated("memory.bandwidth", c.memory_bandwidth);
       stated("power (system)", c.tdp);
     }
+    std::vector<text> reasons;
     for (const auto& row : rows) {
-      std::set<std::string> reasons;
+      // Each once, in byte order. Sorted texts, not a set of strings: a compare of every chip names 640.
+      reasons.clear();
       for (const auto& v : row.values) {
-        if (!v.known()) reasons.insert(v.reason);
+        if (!v.known()) reasons.push_back(v.reason);
       }
-      for (const auto& reason : reasons) g.notes.push_back(fmt::format("{}: {}", row.subject->id, reason));
+      std::sort(reasons.begin(), reasons.end(), [](text a, text b) { return a.view() < b.view(); });
+      reasons.erase(std::unique(reasons.begin(), reasons.end()), reasons.end());
+      for (text reason : reasons) g.notes.push_back(std::string(row.subject->id.view()).append(": ").append(reason));
     }
     if (any_marker) g.notes.emplace_back(basis_legend);
     return g;
