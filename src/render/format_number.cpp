@@ -105,6 +105,29 @@ double tidy_number(double x) {
   if (!std::isfinite(x) || x == 0) return x;
   // 12 significant digits keep every figure any spec sheet prints (five at most) and every ratio far past its
   // inputs' precision, and drop the binary noise of unit conversions (206.15843020800003 is 206.158430208).
+  //
+  // By arithmetic first, as human_number rounds: x scaled to 12 digits before the point is within 1e-4 of its
+  // exact value (10^s is exact up to 10^22, and one rounding of a number below 10^12 errs by at most 2^-14), so
+  // unless it lies within a thousandth of a half, rounding it gives the 12 digits that rounding x's exact value
+  // does. That integer divided by 10^s (or times 10^-s) is exact on both sides, so IEEE rounds the quotient to
+  // the double nearest the decimal: what from_chars makes of the digits to_chars writes. A log10 one off, within
+  // an ulp of a power of ten, counts a digit more or less, where both round to that power. To_chars and
+  // from_chars took three times as long; they still take the near-halves and the far exponents.
+  const double magnitude = std::fabs(x);
+  if (magnitude >= 1e-10 && magnitude < 1e15) {
+    static constexpr std::array<double, 23> powers{1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const int shift = tidy_digits - 1 - static_cast<int>(std::floor(std::log10(magnitude)));  // -3 .. 21
+    const double power = powers[static_cast<std::size_t>(std::abs(shift))];
+    const double scaled = shift >= 0 ? magnitude * power : magnitude / power;
+    const double whole = std::floor(scaled);
+    const double fraction = scaled - whole;
+    if (std::fabs(fraction - 0.5) > 1e-3) {
+      const double digits = fraction < 0.5 ? whole : whole + 1;
+      return std::copysign(shift >= 0 ? digits / power : digits * power, x);
+    }
+  }
   double tidied = x;
   std::array<char, 32> text{};  // "-1.23456789012e-308" at most
   const auto end =

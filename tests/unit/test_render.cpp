@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <sstream>
@@ -293,6 +294,41 @@ TEST_CASE("a number whose round-trip text has at most 12 digits skips the tidy r
     INFO(fmt::format("{}", x));
     if (render::within_tidy_digits(fmt::to_string(x))) CHECK(render::tidy_number(x) == x);
   }
+}
+
+TEST_CASE("the number policy keeps 12 significant digits, as writing them and reading them back would",
+          "[render][json]") {
+  // The rule as the policy states it: the double nearest the 12-digit decimal that to_chars writes.
+  const auto by_round_trip = [](double x) {
+    std::array<char, 40> text{};
+    const auto end = std::to_chars(text.data(), text.data() + text.size(), x, std::chars_format::general, 12).ptr;
+    double back = 0;
+    std::from_chars(text.data(), end, back);
+    return back;
+  };
+  std::uint64_t state = 99;  // a fixed LCG: the same numbers every run
+  const auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / static_cast<double>(1ULL << 53);
+  };
+  std::vector<double> numbers{206.15843020800003, 0.1 + 0.2, 2039.2 / 700, 1.0 / 3, 2.0 / 3, 5e-324, 1e308,
+                              1.62e24, 123456789012.5, 1234567890125e-13, 0.5e-10, 9.99999999999949e14};
+  for (int exponent = -12; exponent <= 16; ++exponent) {
+    const double power = std::pow(10.0, exponent);
+    for (int i = 0; i < 300; ++i) numbers.push_back((1 + 9 * next()) * power);             // noise past 12 digits
+    for (int i = 0; i < 100; ++i) numbers.push_back(std::round(next() * 1e13) / 1e13 * power);  // near-halves
+    numbers.insert(numbers.end(), {std::nextafter(power, 0.0), power, std::nextafter(power, 1e300)});
+  }
+  std::size_t changed = 0;
+  for (const double x : numbers) {
+    for (const double signed_x : {x, -x}) {
+      INFO(fmt::format("{:.17g}", signed_x));
+      const double tidied = render::tidy_number(signed_x);
+      REQUIRE(tidied == by_round_trip(signed_x));
+      changed += tidied != signed_x ? 1 : 0;
+    }
+  }
+  CHECK(changed > numbers.size());  // most of them had noise to drop
 }
 
 TEST_CASE("a record's events build the node they spell", "[render][json]") {
