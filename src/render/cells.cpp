@@ -1,7 +1,9 @@
 // What several views show the same way: a value's cell in a table, its JSON, its field in CSV.
 
 #include <algorithm>
+#include <array>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "render/view.hpp"
@@ -126,8 +128,13 @@ json metric_json(const metric_value& v) {
 
 std::string field_number(const std::optional<double>& x) {
   if (!x) return "";
-  std::string shortest = fmt::to_string(*x);
-  return within_tidy_digits(shortest) ? shortest : fmt::to_string(tidy_number(*x));
+  // fmt::to_string's text, written into a buffer: to_string appends it a character at a time.
+  std::array<char, 32> text{};  // "-2.2250738585072014e-308" at most
+  char* end = fmt::format_to(text.data(), FMT_COMPILE("{}"), *x);
+  if (!within_tidy_digits({text.data(), static_cast<std::size_t>(end - text.data())})) {
+    end = fmt::format_to(text.data(), FMT_COMPILE("{}"), tidy_number(*x));
+  }
+  return std::string(text.data(), end);
 }
 std::vector<std::string> long_fields(bool with_relative) {
   std::vector<std::string> fields{"id",   "name",  "vendor",  "metric",         "value",  "unit",
