@@ -97,7 +97,7 @@ if [ -n "$fragment" ] && [ "$fragment" != "-" ]; then
 fi
 if grep -q "internal error" "$stderr"; then fail "an internal error"; fi
 # Nothing from a hostile file reaches a terminal raw: no ESC, BEL, CR, NUL or other C0 control except tab and
-# line feed (CSV's CRLF is the one exception, and no case asks for CSV), no C1 control, no bidirectional override.
+# line feed (CSV's CRLF is the one exception: a CSV case deletes its CRs), no C1 control, no bidirectional override.
 raw_controls='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]'
 for stream in "$stdout" "$stderr"; do
   if LC_ALL=C grep -qP "$raw_controls" "$stream"; then
