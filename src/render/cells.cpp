@@ -128,12 +128,10 @@ json metric_json(const metric_value& v) {
 
 std::string field_number(const std::optional<double>& x) {
   if (!x) return "";
-  // fmt::to_string's text, written into a buffer: to_string appends it a character at a time.
+  // fmt::to_string's text, written into a buffer: to_string appends it a character at a time. Tidied first, so
+  // the digits are found once: a number that needs no tidying comes back unchanged.
   std::array<char, 32> text{};  // "-2.2250738585072014e-308" at most
-  char* end = fmt::format_to(text.data(), FMT_COMPILE("{}"), *x);
-  if (!within_tidy_digits({text.data(), static_cast<std::size_t>(end - text.data())})) {
-    end = fmt::format_to(text.data(), FMT_COMPILE("{}"), tidy_number(*x));
-  }
+  char* end = fmt::format_to(text.data(), FMT_COMPILE("{}"), tidy_number(*x));
   return std::string(text.data(), end);
 }
 std::vector<std::string> long_fields(bool with_relative) {

@@ -89,18 +89,6 @@ std::string human_number(double x) {
 
 std::string plural(std::size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
-bool within_tidy_digits(std::string_view round_trip) {
-  int counted = 0;
-  bool leading = true;
-  for (char c : round_trip) {
-    if (c == 'e' || c == 'E') break;
-    if (c < '0' || c > '9' || (leading && c == '0')) continue;
-    leading = false;
-    ++counted;
-  }
-  return counted <= tidy_digits;
-}
-
 double tidy_number(double x) {
   if (!std::isfinite(x) || x == 0) return x;
   // 12 significant digits keep every figure any spec sheet prints (five at most) and every ratio far past its

@@ -79,13 +79,10 @@ std::string human_number(double x);
 std::string plural(std::size_t n, std::string_view noun);
 // The number policy of the machine formats (JSON, JSON Lines, CSV, TSV): 12 significant digits, then the
 // shortest text that reads back as that double. Tables have their own, human_number.
+// A number whose shortest text has at most 12 digits is already tidy, so a writer tidies first and finds the
+// digits once.
 double tidy_number(double x);
 inline constexpr int tidy_digits = 12;
-// Whether a text that reads back as x (any round-trip form: "989", "1.5e-07") has at most tidy_digits significant
-// digits, counted from the first non-zero digit to the exponent. Then x is already tidy (rounding it to 12 digits
-// gives that same decimal back), and a writer that has the text can skip tidy_number, three times its cost. An
-// overcount ("1500000" counts 7) only sends x the slow way.
-bool within_tidy_digits(std::string_view round_trip);
 // "3.17×"
 std::string human_ratio(double x);
 
