@@ -413,6 +413,18 @@ TEST_CASE("the JSON writer prints what nlohmann_json prints, byte for byte", "[r
   doc["deep"] = deep;
   // Longer than the writer's stack buffer for a quoted string, as a value and as a key.
   doc[std::string(300, 'k')] = std::string(500, 'v');
+  // Every byte at every place of strings shorter than, as long as, and longer than the blocks of 16 the writer
+  // tests at once (the last block overlapping the one before), as a value, and as a key at one place.
+  for (const std::size_t size : {12, 16, 17, 33}) {
+    for (int byte = 0; byte < 256; ++byte) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string s(size, 'a');
+        s[at] = static_cast<char>(byte);
+        doc[fmt::format("byte {} at {} of {}", byte, at, size)] = s;
+        if (at == static_cast<std::size_t>(byte) % size) doc[s + fmt::format(" key {}", byte)] = byte;
+      }
+    }
+  }
 
   const std::string expected = doc.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n";
   CHECK(render::write_json(doc) == expected);
