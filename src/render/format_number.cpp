@@ -1,10 +1,15 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 
 #include <fmt/format.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "render/grid.hpp"
 #include "xpuspec/names.hpp"
@@ -147,11 +152,37 @@ std::string substitute(std::string_view text, std::initializer_list<substitution
   }
   std::array<bool, 256> replaced{};
   for (const substitution& s : table) replaced[static_cast<unsigned char>(s.from)] = true;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!replaced[static_cast<unsigned char>(text[i])]) continue;
+  const auto replace_at = [&](std::size_t i) {
     out.append(text, run, i - run);
     out += std::find_if(table.begin(), table.end(), [&](const substitution& s) { return s.from == text[i]; })->to;
     run = i + 1;
+  };
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Past sixteen bytes at a time that no entry replaces, where SSE2 is (every x86-64): a page escapes 3,500 texts
+  // of a hundred bytes or more, and a lookup a byte was a tenth of writing it.
+  constexpr std::size_t block = 16;
+  constexpr std::size_t most_wanted = 8;
+  __m128i wanted[most_wanted];  // NOLINT: std::array would drop the vector type's alignment attribute
+  if (table.size() <= most_wanted) {
+    std::size_t count = 0;
+    for (const substitution& s : table) wanted[count++] = _mm_set1_epi8(s.from);
+    while (i + block <= text.size()) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      __m128i hits = _mm_setzero_si128();
+      for (std::size_t k = 0; k < count; ++k) hits = _mm_or_si128(hits, _mm_cmpeq_epi8(bytes, wanted[k]));
+      const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+      if (mask == 0) {
+        i += block;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(mask));
+      replace_at(i++);
+    }
+  }
+#endif
+  for (; i < text.size(); ++i) {
+    if (replaced[static_cast<unsigned char>(text[i])]) replace_at(i);
   }
   out.append(text, run);
   return out;

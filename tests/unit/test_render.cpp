@@ -162,6 +162,41 @@ TEST_CASE("a compare row is evaluated when asked, and the wide and long faces gi
   CHECK(long_csv.find("bolt-beta,Bolt Beta,Bolt,tdp_w,,W,bf16,,unpublished,") != std::string::npos);
 }
 
+TEST_CASE("substitute replaces each character of its table wherever it stands, and nothing else", "[render]") {
+  // A byte at a time, the plain way: the writer skips sixteen bytes at a time where it can.
+  const auto by_hand = [](std::string_view text, std::initializer_list<render::substitution> table) {
+    std::string out;
+    for (const char c : text) {
+      const auto* hit = std::find_if(table.begin(), table.end(), [&](const auto& s) { return s.from == c; });
+      if (hit == table.end()) {
+        out += c;
+      } else {
+        out += hit->to;
+      }
+    }
+    return out;
+  };
+  std::size_t checked = 0;
+  for (const std::size_t size : {5, 16, 17, 40}) {
+    for (int byte = 0; byte < 256; ++byte) {
+      for (std::size_t at = 0; at < size; ++at) {
+        std::string text(size, 'x');
+        text[at] = static_cast<char>(byte);
+        text[(at * 7 + 3) % size] = '&';  // a second one, before or after it
+        INFO(fmt::format("byte {} at {} of {}", byte, at, size));
+        const auto html = {render::substitution{'&', "&amp;"}, render::substitution{'<', "&lt;"},
+                           render::substitution{'>', "&gt;"}, render::substitution{'"', "&quot;"},
+                           render::substitution{'\'', "&#39;"}};
+        REQUIRE(render::substitute(text, html) == by_hand(text, html));
+        REQUIRE(render::substitute(text, {{'<', "\\u003c"}}) == by_hand(text, {{'<', "\\u003c"}}));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 256 * (5 + 16 + 17 + 40));
+  CHECK(render::substitute("a<b&c", {{'<', "&lt;"}, {'&', "&amp;"}}) == "a&lt;b&amp;c");
+}
+
 TEST_CASE("CSV quotes what needs quoting and ends lines with CRLF", "[render]") {
   fixtures f;
   const std::string csv = render::render(make_show(f.beta), render::format::csv, {});
