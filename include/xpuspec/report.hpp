@@ -46,12 +46,13 @@ struct compare_row {
 // (issue 19: 2.5 KB per chip in all). A table evaluates every row once, to lay them out.
 struct compare_report {
   bool long_form = false;  // CSV and TSV: one record per chip x metric (render::long_records)
-  precision prec = precision::bf16;
-  const chip* baseline = nullptr;
-  std::vector<metric> metrics;
-  std::vector<const chip*> subjects;
-  std::vector<text> requested;                // one per subject
-  std::vector<metric_value> baseline_values;  // one per metric; empty without a baseline
+  // What the rows are evaluated from, fixed when make_compare makes the report: a row is always the one these say.
+  const precision prec = precision::bf16;
+  const chip* const baseline = nullptr;
+  const std::vector<metric> metrics;
+  const std::vector<const chip*> subjects;
+  const std::vector<text> requested;                // one per subject
+  const std::vector<metric_value> baseline_values;  // one per metric; empty without a baseline
 
   std::size_t size() const noexcept { return subjects.size(); }
   compare_row row(std::size_t index) const;

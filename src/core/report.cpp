@@ -62,23 +62,22 @@ std::vector<metric> default_compare_metrics() {
 
 compare_report make_compare(const std::vector<const chip*>& chips, precision p, std::vector<metric> metrics,
                             const chip* baseline, const std::vector<std::string>& requested) {
-  compare_report report;
-  report.prec = p;
-  report.baseline = baseline;
   // A metric named twice (--metrics tflops,tflops) is one column: its JSON is an object keyed by metric id, where
   // a name may appear once.
+  std::vector<metric> columns;
   for (metric m : metrics) {
-    if (std::find(report.metrics.begin(), report.metrics.end(), m) == report.metrics.end()) report.metrics.push_back(m);
+    if (std::find(columns.begin(), columns.end(), m) == columns.end()) columns.push_back(m);
   }
+  std::vector<metric_value> baseline_values;
   if (baseline) {
-    for (metric m : report.metrics) report.baseline_values.push_back(evaluate(*baseline, m, p));
+    for (metric m : columns) baseline_values.push_back(evaluate(*baseline, m, p));
   }
-  report.subjects = chips;
-  report.requested.reserve(chips.size());
+  std::vector<text> names;
+  names.reserve(chips.size());
   for (std::size_t k = 0; k < chips.size(); ++k) {
-    report.requested.push_back(k < requested.size() ? text(requested[k]) : chips[k]->id);
+    names.push_back(k < requested.size() ? text(requested[k]) : chips[k]->id);
   }
-  return report;
+  return {false, p, baseline, std::move(columns), chips, std::move(names), std::move(baseline_values)};
 }
 
 metric_value compare_report::value(std::size_t index, std::size_t m) const {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <sstream>
+#include <type_traits>
 
 #include "helpers.hpp"
 #include "render/formats.hpp"
@@ -66,7 +67,8 @@ TEST_CASE("numbers for people read as printf's %.Nf and %.4g would write them", 
       ++checked;
     }
   }
-  // Figures as sheets print them (989.4, 700, 0.0412): the writer takes a shortcut for those of four digits or fewer.
+  // Figures as sheets print them (989.4, 700, 0.0412), of one to six digits: the writer rounds by arithmetic below
+  // 10,000 and leaves a near-half to to_chars.
   for (int exponent = -8; exponent <= 12; ++exponent) {
     for (int i = 0; i < 400; ++i) {
       const int digits = 1 + static_cast<int>(next() * 6);
@@ -154,6 +156,10 @@ TEST_CASE("a compare row is evaluated when asked, and the wide and long faces gi
   CHECK_FALSE(beta.values[1].known());      // Bolt publishes no power figure
   CHECK_FALSE(beta.relative[1]);
   CHECK(r.value(1, 0).number == beta.values[0].number);
+  // What the rows are evaluated from cannot change under them (a baseline set afterwards would have no values).
+  STATIC_REQUIRE(std::is_const_v<decltype(compare_report::baseline)>);
+  STATIC_REQUIRE(std::is_const_v<decltype(compare_report::metrics)>);
+  STATIC_REQUIRE(std::is_const_v<decltype(compare_report::prec)>);
   CHECK(render::render(r, render::format::csv, {}).find("bolt-beta,Bolt Beta,Bolt,400,,4,\r\n") != std::string::npos);
   r.long_form = true;
   const std::string long_csv = render::render(r, render::format::csv, {});
@@ -318,6 +324,7 @@ TEST_CASE("a number whose shortest text has at most 12 digits is already tidy, s
     }
     return counted;
   };
+  // The helper's own reading, which the promise below rests on:
   CHECK(digits_of("0.000123456789012") == 12);  // leading zeros are not digits of the figure
   CHECK(digits_of("1.23456789012e-07") == 12);  // nor is the exponent
   // The promise, over figures as files write them and ratios as metrics compute them: where the shortest text
