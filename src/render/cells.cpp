@@ -128,8 +128,9 @@ json metric_json(const metric_value& v) {
 
 std::string field_number(const std::optional<double>& x) {
   if (!x) return "";
-  // fmt::to_string's text, written into a buffer: to_string appends it a character at a time. Tidied first, so
-  // the digits are found once: a number that needs no tidying comes back unchanged.
+  // fmt::to_string's text, formatted by FMT_COMPILE into a buffer on the stack (no format string read, no
+  // string grown) and copied once. Tidied first, so the digits are found once: a number that needs no tidying
+  // comes back unchanged.
   std::array<char, 32> text{};  // "-2.2250738585072014e-308" at most
   char* end = fmt::format_to(text.data(), FMT_COMPILE("{}"), tidy_number(*x));
   return std::string(text.data(), end);

@@ -53,7 +53,8 @@ std::string record(dialect d, const std::vector<std::string>& fields) {
     if (i) line += d == dialect::csv ? ',' : '\t';
     append_field(line, d, fields[i]);
   }
-  return line.append(d == dialect::csv ? "\r\n" : "\n");
+  line.append(d == dialect::csv ? "\r\n" : "\n");
+  return line;
 }
 
 }  // namespace

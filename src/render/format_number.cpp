@@ -111,7 +111,7 @@ double tidy_number(double x) {
     static constexpr std::array<double, 23> powers{1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const int shift = tidy_digits - 1 - static_cast<int>(std::floor(std::log10(magnitude)));  // -3 .. 21
+    const int shift = tidy_digits - 1 - static_cast<int>(std::floor(std::log10(magnitude)));  // -3 .. 22
     const double power = powers[static_cast<std::size_t>(std::abs(shift))];
     const double scaled = shift >= 0 ? magnitude * power : magnitude / power;
     const double whole = std::floor(scaled);

@@ -63,13 +63,13 @@ std::string draw_table(const grid& g, const style& s) {
   std::vector<std::size_t> widths(g.headers.size(), 0);
   for (std::size_t i = 0; i < g.headers.size(); ++i) widths[i] = display_width(g.headers[i]);
   // Each cell's own width, measured once: the columns' widths need them all before the first line is drawn.
-  std::vector<std::vector<std::size_t>> shown(g.rows.size());
+  const std::size_t columns_in_all = widths.size();
+  std::vector<std::size_t> shown(g.rows.size() * columns_in_all, 0);
   for (std::size_t r = 0; r < g.rows.size(); ++r) {
     const auto& row = g.rows[r];
-    shown[r].resize(std::min(row.size(), widths.size()));
-    for (std::size_t i = 0; i < shown[r].size(); ++i) {
-      shown[r][i] = display_width(row[i].text);
-      widths[i] = std::max(widths[i], shown[r][i]);
+    for (std::size_t i = 0; i < row.size() && i < columns_in_all; ++i) {
+      shown[r * columns_in_all + i] = display_width(row[i].text);
+      widths[i] = std::max(widths[i], shown[r * columns_in_all + i]);
     }
   }
   // Numeric columns are right-aligned, their headings too, so a heading sits over its numbers.
@@ -125,11 +125,11 @@ std::string draw_table(const grid& g, const style& s) {
       const auto& row = g.rows[r];
       for (std::size_t k = 0; k < columns.size(); ++k) {
         const std::size_t i = columns[k];
-        if (i >= shown[r].size()) continue;
+        if (i >= row.size()) continue;
         if (k) line += "  ";
         const bool dimmed = s.color && row[i].muted;
         if (dimmed) line += dim;
-        append_padded(line, row[i].text, shown[r][i], widths[i], numeric[i]);
+        append_padded(line, row[i].text, shown[r * columns_in_all + i], widths[i], numeric[i]);
         if (dimmed) line += reset;
       }
       if (with_bars && r < g.bars.size() && g.bars[r]) line += "  " + bar(*g.bars[r]);
