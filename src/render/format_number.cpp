@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,20 @@ std::string to_text(double x, std::chars_format form, int precision) {
   return std::string(digits.data(), end);
 }
 
+// The powers of ten a double holds exactly: a number scaled by one of them is rounded once, by IEEE.
+constexpr std::array<double, 23> powers_of_ten{1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// The integer nearest `scaled` (a number times a power of ten, off its exact value by far less than `margin`), or
+// none when it lies within `margin` of a half: there that error could decide the rounding, and the caller asks
+// to_chars, which rounds the exact value. Human and machine formats round this way, to 4 and to 12 digits.
+std::optional<double> nearest_integer_unless_near_half(double scaled, double margin) {
+  const double whole = std::floor(scaled);
+  const double fraction = scaled - whole;
+  if (std::fabs(fraction - 0.5) <= margin) return std::nullopt;
+  return fraction < 0.5 ? whole : whole + 1;
+}
+
 // The decimals that keep four significant digits of a magnitude in (0, 1e4): 3 - floor(log10(m)), by comparison
 // (log10 was a sixth of formatting a number). Within an ulp of a power of ten the two may differ by a decimal;
 // the number then rounds to that power either way, and the zeros that decimal adds are dropped.
@@ -44,14 +59,12 @@ int four_digit_decimals(double magnitude) {
 // unless it lies within a millionth of a half, rounding it gives the integer that rounding x's exact value does;
 // a near-half is left to to_chars.
 std::size_t rounded_fixed(double x, int decimals, std::array<char, 24>& out) {
-  static constexpr std::array<double, 8> powers{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7};
-  if (decimals < 0 || decimals >= static_cast<int>(powers.size())) return 0;
+  if (decimals < 0 || decimals > 7) return 0;
   const auto point = static_cast<std::size_t>(decimals);
-  const double scaled = std::fabs(x) * powers[point];
-  const double whole = std::floor(scaled);
-  const double fraction = scaled - whole;
-  if (!(scaled < 1e5) || std::fabs(fraction - 0.5) < 1e-6) return 0;
-  auto units = static_cast<std::uint32_t>(fraction < 0.5 ? whole : whole + 1);
+  const double scaled = std::fabs(x) * powers_of_ten[point];
+  const std::optional<double> rounded = nearest_integer_unless_near_half(scaled, 1e-6);
+  if (!(scaled < 1e5) || !rounded) return 0;
+  auto units = static_cast<std::uint32_t>(*rounded);
   // The digits from the last, at least one before the point: 5 + 7 at most.
   std::array<char, 16> digits{};
   std::size_t count = 0;
@@ -108,17 +121,11 @@ double tidy_number(double x) {
   // from_chars took three times as long; they still take the near-halves and the far exponents.
   const double magnitude = std::fabs(x);
   if (magnitude >= 1e-10 && magnitude < 1e15) {
-    static constexpr std::array<double, 23> powers{1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     const int shift = tidy_digits - 1 - static_cast<int>(std::floor(std::log10(magnitude)));  // -3 .. 22
-    const double power = powers[static_cast<std::size_t>(std::abs(shift))];
+    const double power = powers_of_ten[static_cast<std::size_t>(std::abs(shift))];
     const double scaled = shift >= 0 ? magnitude * power : magnitude / power;
-    const double whole = std::floor(scaled);
-    const double fraction = scaled - whole;
-    if (std::fabs(fraction - 0.5) > 1e-3) {
-      const double digits = fraction < 0.5 ? whole : whole + 1;
-      return std::copysign(shift >= 0 ? digits / power : digits * power, x);
+    if (const std::optional<double> digits = nearest_integer_unless_near_half(scaled, 1e-3)) {
+      return std::copysign(shift >= 0 ? *digits / power : *digits * power, x);
     }
   }
   double tidied = x;
