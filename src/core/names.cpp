@@ -8,16 +8,18 @@
 
 namespace xpuspec {
 
-bool has_upper_case(std::string_view s) noexcept {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
+namespace {
+constexpr bool ascii_capital(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+}  // namespace
+
+bool has_upper_case(std::string_view s) noexcept { return std::any_of(s.begin(), s.end(), ascii_capital); }
 
 // ASCII letters only, as std::tolower does in the C locale, which xpuspec never leaves: without its call per
 // character, and the same whatever locale a library caller sets.
 std::string to_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (ascii_capital(c)) c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
