@@ -61,16 +61,19 @@ struct view<compare_report> {
       stated("memory.bandwidth", c.memory_bandwidth);
       stated("power (system)", c.tdp);
     }
-    std::vector<text> reasons;
+    std::vector<std::string_view> reasons;
     for (const auto& row : rows) {
-      // Each once, in byte order. Sorted texts, not a set of strings: a compare of every chip names 640.
+      // Each once, in byte order. Sorted views, not a set of strings (a compare of every chip names 640), and not
+      // texts, which would look their characters up at every comparison.
       reasons.clear();
       for (const auto& v : row.values) {
-        if (!v.known()) reasons.push_back(v.reason);
+        if (!v.known()) reasons.push_back(v.reason.view());
       }
-      std::sort(reasons.begin(), reasons.end(), [](text a, text b) { return a.view() < b.view(); });
+      std::sort(reasons.begin(), reasons.end());
       reasons.erase(std::unique(reasons.begin(), reasons.end()), reasons.end());
-      for (text reason : reasons) g.notes.push_back(std::string(row.subject->id.view()).append(": ").append(reason));
+      for (std::string_view reason : reasons) {
+        g.notes.push_back(std::string(row.subject->id.view()).append(": ").append(reason));
+      }
     }
     if (any_marker) g.notes.emplace_back(basis_legend);
     return g;
