@@ -84,6 +84,8 @@ struct metric_value {
 static_assert(sizeof(metric_value) <= 24);
 
 metric_value evaluate(const chip& c, metric m, precision p);
+// evaluate() of each of `metrics` in turn, reading each of the chip's values once for them all.
+std::vector<metric_value> evaluate_each(const chip& c, std::span<const metric> metrics, precision p);
 
 // The precision whose dense figure gives the chip's TPP (the highest TOPS x bit length), if any is known.
 std::optional<precision> tpp_precision(const chip& c);

@@ -69,9 +69,7 @@ compare_report make_compare(const std::vector<const chip*>& chips, precision p, 
     if (std::find(columns.begin(), columns.end(), m) == columns.end()) columns.push_back(m);
   }
   std::vector<metric_value> baseline_values;
-  if (baseline) {
-    for (metric m : columns) baseline_values.push_back(evaluate(*baseline, m, p));
-  }
+  if (baseline) baseline_values = evaluate_each(*baseline, columns, p);
   std::vector<text> names;
   names.reserve(chips.size());
   for (std::size_t k = 0; k < chips.size(); ++k) {
@@ -92,12 +90,10 @@ std::optional<double> compare_report::relative(const metric_value& v, std::size_
 }
 
 compare_row compare_report::row(std::size_t index) const {
-  compare_row out{subjects[index], requested[index], {}, {}};
-  out.values.reserve(metrics.size());
-  if (baseline) out.relative.reserve(metrics.size());
-  for (std::size_t m = 0; m < metrics.size(); ++m) {
-    out.values.push_back(value(index, m));
-    if (baseline) out.relative.push_back(relative(out.values.back(), m));
+  compare_row out{subjects[index], requested[index], evaluate_each(*subjects[index], metrics, prec), {}};
+  if (baseline) {
+    out.relative.reserve(metrics.size());
+    for (std::size_t m = 0; m < metrics.size(); ++m) out.relative.push_back(relative(out.values[m], m));
   }
   return out;
 }

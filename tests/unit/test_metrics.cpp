@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "helpers.hpp"
+#include "xpuspec/bundled.hpp"
 #include "xpuspec/metrics.hpp"
 
 using namespace xpuspec;
@@ -163,4 +164,35 @@ TEST_CASE("scale-up bandwidth whose direction the vendor does not state is compa
   alpha.interconnect_direction = "unstated";
   CHECK(number(alpha, metric::interconnect_gb_s) == Approx(400));
   CHECK(evaluate(alpha, metric::interconnect_gb_s, precision::bf16).basis == basis::estimate);
+}
+
+TEST_CASE("evaluate_each gives what evaluate gives, metric by metric, for every bundled chip and precision",
+          "[metrics]") {
+  // It reads each raw input once for all the metrics; that must change nothing: known or missing, the number, the
+  // basis, the reason and the sources. The metrics go derived first, with repeats, so no raw input is read before
+  // a ratio asks for it.
+  std::vector<metric> metrics;
+  for (auto it = all_metrics().rbegin(); it != all_metrics().rend(); ++it) metrics.push_back(it->id);
+  metrics.push_back(metric::tflops_per_watt);
+  metrics.push_back(metric::tflops);
+  std::size_t compared = 0;
+  for (const chip& c : bundled_chips()) {
+    for (precision p : all_precisions) {
+      const std::vector<metric_value> each = evaluate_each(c, metrics, p);
+      REQUIRE(each.size() == metrics.size());
+      for (std::size_t i = 0; i < metrics.size(); ++i) {
+        const metric_value one = evaluate(c, metrics[i], p);
+        INFO(c.id << " " << to_string(p) << " " << definition(metrics[i]).name);
+        REQUIRE(each[i].known() == one.known());
+        if (one.known()) CHECK(*each[i].number == *one.number);
+        CHECK(each[i].missing == one.missing);
+        CHECK(each[i].basis == one.basis);
+        CHECK(each[i].reason == one.reason);
+        CHECK(std::vector<text>(each[i].sources.begin(), each[i].sources.end()) ==
+              std::vector<text>(one.sources.begin(), one.sources.end()));
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared >= 60 * precision_count * 19);
 }
