@@ -3,17 +3,20 @@
 
 Why: the kernel maps a file-backed binary 64 KB at a time as the code first touches it, and each of those faults
 cost 4.6-4.9 us on the 2-core VM bench/run measures (a cached file, touched at 64 KB strides). Left where the
-compiler and the archives put it, the ~600 KB that `compare --all` runs lies spread over the whole 2.8 MB of
-text: 39 of its 45 windows faulted in every run. Gathered, it is a dozen.
+compiler and the archives put it, the code `compare --all` runs lay spread over the whole 2.8 MB of text: 39 of
+its 45 windows faulted in every run.
 
-How: run the Release binary under callgrind (valgrind) over the questions below, take every function it entered,
-find the input section each lives in from the link map the static build writes (build/xpuspec.map), and write a
-linker script that GNU ld inserts before .text (`INSERT BEFORE .text`), naming those sections in link order.
+How: run the Release binary under callgrind (valgrind) over the questions below and count, for every function, how
+many questions entered it; find each function's input section in the link map the static build writes
+(build/xpuspec.map: input sections with their addresses) by its address in the binary (nm); write a linker script
+that GNU ld inserts before .text (`INSERT BEFORE .text`), naming those sections, what most questions run first.
 A stale list only costs speed: a section the script names that no longer exists matches nothing, and a new
 function lands in .text as before. Run it again after a change that moves much code, then bench/run.
 
-Usage: bench/hot_text.py [BUILD_DIR]   (default: build; needs valgrind and c++filt)
+Usage: bench/hot_text.py [BUILD_DIR]   (default: build; needs valgrind)
 """
+import bisect
+import collections
 import os
 import re
 import subprocess
@@ -34,8 +37,13 @@ questions += [
     "list", "list --json", "rank --by tflops_per_watt", "rank --by tflops_per_watt --format csv",
     "show h100", "match h100 ascend-910b", "metrics", f"validate {root}/data/chips",
 ]
+# What every run executes out of callgrind's sight (perf record -e page-faults found them): the entry point,
+# libc's start (callgrind's "below main"), crtbegin's constructor and destructor hooks, and the vDSO's set-up,
+# which valgrind does not give a static binary.
+unseen = ["_start", "__libc_start_main_impl", "__libc_start_call_main", "frame_dummy", "__do_global_dtors_aux",
+          "_dl_non_dynamic_init", "setup_vdso", "_dl_new_object", "_dl_setup_hash", "_dl_lookup_symbol_x"]
 
-entered = set()
+entered = collections.Counter()  # function (mangled) -> how many of the questions entered it
 with tempfile.TemporaryDirectory() as work:
     for i, question in enumerate(questions):
         profile = os.path.join(work, f"callgrind.{i}")
@@ -44,21 +52,27 @@ with tempfile.TemporaryDirectory() as work:
         if not os.path.exists(profile):
             sys.exit(f"hot_text: callgrind wrote no profile for `xpuspec {question}`")
         with open(profile, errors="replace") as f:
-            for line in f:
-                # "fn=(12) name" names a function the first time; later lines repeat only "(12)".
-                m = re.match(r"c?fn=\(\d+\) (.+)$", line)
-                if m:
-                    entered.add(m.group(1).strip())
-demangled = set(subprocess.run(["c++filt"], input="\n".join(sorted(entered)), capture_output=True, text=True,
-                               check=True).stdout.splitlines())
+            # "fn=(12) name" names a function the first time, later lines only "(12)"; "'2" marks a recursion.
+            text = f.read()
+        entered.update({m.group(1).split("'")[0] for m in re.finditer(r"^c?fn=\(\d+\) (\S+)", text, re.M)})
+for name in unseen:
+    entered[name] = len(questions)
+
+# Where each entered function is in the binary (aliases such as a constructor's C1 and C2 share an address).
+addresses = collections.defaultdict(int)
+nm = subprocess.run(["nm", "--defined-only", binary], capture_output=True, text=True, check=True).stdout
+for line in nm.splitlines():
+    parts = line.split()
+    if len(parts) == 3 and parts[1] in "tTwWiI" and entered[parts[2]]:
+        address = int(parts[0], 16)
+        addresses[address] = max(addresses[address], entered[parts[2]])
+entry_points = sorted(addresses)
 
 # The map's text output sections (.text, and this script's own once linked with it): each input section's name
-# (on its own line when long), its address, size and file, then the global symbols in it. GCC names a function's
-# section .text.NAME (or .text.unlikely.NAME, ...).
-section_line = re.compile(r"^ (\.text\S*)(?:\s+0x[0-9a-f]+\s+0x([0-9a-f]+)\s+(\S.*))?$")
-place_line = re.compile(r"^\s+0x[0-9a-f]+\s+0x([0-9a-f]+)\s+(\S.*)$")
-symbol_line = re.compile(r"^\s+0x[0-9a-f]+\s+(\S.*)$")
-sections = []  # [name, size, file, symbols]
+# (on its own line when long), then its address, size and file.
+section_line = re.compile(r"^ (\.text\S*)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*))?$")
+place_line = re.compile(r"^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$")
+sections = []  # [name, address, size, file]
 with open(link_map, errors="replace") as f:
     inside = False
     for line in f:
@@ -70,59 +84,49 @@ with open(link_map, errors="replace") as f:
             continue
         m = section_line.match(line)
         if m:
-            sections.append([m.group(1), int(m.group(2), 16) if m.group(2) else None, m.group(3), []])
-            continue
-        if not sections:
-            continue
-        if sections[-1][1] is None:
-            m = place_line.match(line)
-            if m:
-                sections[-1][1], sections[-1][2] = int(m.group(1), 16), m.group(2)
-            continue
-        m = symbol_line.match(line)
-        if m and not m.group(1).startswith("*"):
-            sections[-1][3].append(m.group(1))
+            placed = m.group(2) is not None
+            sections.append([m.group(1), int(m.group(2), 16) if placed else None,
+                             int(m.group(3), 16) if placed else None, m.group(4)])
+        elif sections and sections[-1][1] is None and (m := place_line.match(line)):
+            sections[-1][1:] = [int(m.group(1), 16), int(m.group(2), 16), m.group(3)]
 
 
-def function_of(section):
-    name = section[len(".text."):]
-    for prefix in ("unlikely.", "hot.", "startup.", "exit."):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
-
-
-def runs(name, symbols):
-    # A function's cold part (GCC's .text.unlikely.NAME, entered as NAME.cold) only when it ran itself.
-    function = function_of(name) + (".cold" if name.startswith(".text.unlikely.") else "")
-    return function in entered or any(s in demangled or s in entered for s in symbols)
+def questions_entering(address, size):
+    # The most questions that entered any function starting in the section.
+    first = bisect.bisect_left(entry_points, address)
+    last = bisect.bisect_left(entry_points, address + size)
+    return max((addresses[a] for a in entry_points[first:last]), default=0)
 
 
 def pattern(name, file):
-    # A function's own section is named after its mangled name, unique in the link (COMDAT copies are one); a
-    # plain C object's .text is told apart by its archive member or file.
-    function = function_of(name)
-    if function.startswith("_Z") or function in entered:
+    # A function's own section is named after it, unique in the link (COMDAT copies are one); a plain C object's
+    # .text is told apart by its archive member or file.
+    if re.match(r"\.text\.(unlikely\.|hot\.|startup\.|exit\.)?_Z", name):
         return f"*({name})"
     member = re.match(r".*/([^/]+\.a)\(([^)]+)\)$", file)
     return f"*{member.group(1)}:{member.group(2)}({name})" if member else f"*{os.path.basename(file)}({name})"
 
 
+# What every question runs (start-up, the command line, loading) first, then what fewer do: a question touches
+# a prefix of the hot code and little beyond it. Link order among equals keeps a file's functions together.
+hot = []
+for place, (name, address, size, file) in enumerate(sections):
+    if size and file:
+        count = questions_entering(address, size)
+        if count > 0:
+            hot.append((-count, place, pattern(name, file), size))
 rules, hot_bytes = [], 0
-for name, size, file, symbols in sections:
-    if not size or not file:
-        continue
-    if runs(name, symbols):
-        rule = pattern(name, file)
-        if rule not in rules:
-            rules.append(rule)
-            hot_bytes += size
+for _, _, rule, size in sorted(hot):
+    if rule not in rules:
+        rules.append(rule)
+        hot_bytes += size
 
 text = [
     "/* Generated by bench/hot_text.py from callgrind runs of everyday questions: the code they run, placed",
-    f"   together before the rest of .text ({len(rules)} sections, {hot_bytes // 1024} KB), so that first touches",
-    "   fault in a dozen 64 KB windows rather than the whole text. Order and placement only: a name that",
-    "   matches nothing is ignored. Regenerate after moving much code (bench/hot_text.py, then bench/run). */",
+    f"   together before the rest of .text ({len(rules)} sections, {hot_bytes // 1024} KB), what most questions run",
+    "   first, so that first touches fault in a dozen 64 KB windows rather than the whole text. Order and",
+    "   placement only: a name that matches nothing is ignored. Regenerate after moving much code",
+    "   (bench/hot_text.py, then bench/run). */",
     "SECTIONS",
     "{",
     "  .text.hot_first :",
