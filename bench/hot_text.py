@@ -37,6 +37,10 @@ questions += [
     "list", "list --json", "rank --by tflops_per_watt", "rank --by tflops_per_watt --format csv",
     "show h100", "match h100 ascend-910b", "metrics", f"validate {root}/data/chips",
 ]
+# And over a user's files, which are parsed as they load: bench/run's scale cases.
+user_data = f"--no-bundled --data {root}/data/chips"
+questions += [f"{user_data} {q}" for q in ("list --format csv", "rank --by tflops_per_watt --format csv",
+                                           "rank --by tflops_per_watt --json", "compare --all --format csv")]
 # What every run executes out of callgrind's sight (perf record -e page-faults found them): the entry point,
 # libc's start (callgrind's "below main"), crtbegin's constructor and destructor hooks, and the vDSO's set-up,
 # which valgrind does not give a static binary.
