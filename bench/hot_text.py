@@ -10,8 +10,10 @@ How: run the Release binary under callgrind (valgrind) over the questions below 
 many questions entered it; find each function's input section in the link map the static build writes
 (build/xpuspec.map: input sections with their addresses) by its address in the binary (nm); write a linker script
 that GNU ld inserts before .text (`INSERT BEFORE .text`), naming those sections, what most questions run first.
-A stale list only costs speed: a section the script names that no longer exists matches nothing, and a new
-function lands in .text as before. Run it again after a change that moves much code, then bench/run.
+A stale list costs speed, not correctness: a section the script names that no longer exists matches nothing, and a
+new function lands in .text as before (the ctest "the code everyday questions run is linked first" says when too
+little of the list matches). Run it again after a change that moves much code, then bench/run. The list is for
+the toolchain that made it (its .comment line is in the header): another compiler or libc names other sections.
 
 Usage: bench/hot_text.py [BUILD_DIR]   (default: build; needs valgrind)
 """
@@ -19,6 +21,7 @@ import bisect
 import collections
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +32,29 @@ build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")
 binary = os.path.join(build, "xpuspec")
 link_map = os.path.join(build, "xpuspec.map")
 out_path = os.path.join(root, "cmake", "hot-text.ld")
+
+
+def refuse(why):
+    sys.exit(f"hot_text: {why}; {out_path} left as it was")
+
+
+if not shutil.which("valgrind"):
+    refuse("needs valgrind (apt-get install valgrind)")
+for needed in (binary, link_map):
+    if not os.path.exists(needed):
+        refuse(f"no {needed}: build the static Release binary first (scripts/run or bench/run)")
+with open(link_map, errors="replace") as f:
+    map_text = f.read()
+if "Linker script and memory map" not in map_text:
+    refuse(f"{link_map} is not a GNU ld map")
+# The map must be this binary's: a build switched to the sanitizers keeps an old map beside a new binary.
+sections_table = subprocess.run(["readelf", "-SW", binary], capture_output=True, text=True, check=True).stdout
+text_address = re.search(r"\s\.text\s+PROGBITS\s+([0-9a-f]+)", sections_table)
+mapped_address = re.search(r"^\.text\s+0x([0-9a-f]+)", map_text, re.M)
+if not text_address or not mapped_address or int(text_address.group(1), 16) != int(mapped_address.group(1), 16):
+    refuse(f"{link_map} is not the map of {binary} (their .text addresses differ)")
+comment = subprocess.run(["readelf", "-p", ".comment", binary], capture_output=True, text=True, check=True).stdout
+toolchain = next((m.group(1).strip() for m in re.finditer(r"\]\s+(GCC: .*)$", comment, re.M)), "unknown")
 
 # The questions a terminal, a script or CI asks most: bench/run's latency cases and their neighbours.
 questions = [f"compare --all --format {f}" for f in ("table", "json", "jsonl", "csv", "tsv", "markdown", "html")]
@@ -77,22 +103,20 @@ entry_points = sorted(addresses)
 section_line = re.compile(r"^ (\.text\S*)(?:\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*))?$")
 place_line = re.compile(r"^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$")
 sections = []  # [name, address, size, file]
-with open(link_map, errors="replace") as f:
-    inside = False
-    for line in f:
-        line = line.rstrip("\n")
-        if line and not line.startswith(" "):
-            inside = line.split()[0] in (".text", ".text.hot_first")
-            continue
-        if not inside:
-            continue
-        m = section_line.match(line)
-        if m:
-            placed = m.group(2) is not None
-            sections.append([m.group(1), int(m.group(2), 16) if placed else None,
-                             int(m.group(3), 16) if placed else None, m.group(4)])
-        elif sections and sections[-1][1] is None and (m := place_line.match(line)):
-            sections[-1][1:] = [int(m.group(1), 16), int(m.group(2), 16), m.group(3)]
+inside = False
+for line in map_text.splitlines():
+    if line and not line.startswith(" "):
+        inside = line.split()[0] in (".text", ".text.hot_first")
+        continue
+    if not inside:
+        continue
+    m = section_line.match(line)
+    if m:
+        placed = m.group(2) is not None
+        sections.append([m.group(1), int(m.group(2), 16) if placed else None,
+                         int(m.group(3), 16) if placed else None, m.group(4)])
+    elif sections and sections[-1][1] is None and (m := place_line.match(line)):
+        sections[-1][1:] = [int(m.group(1), 16), int(m.group(2), 16), m.group(3)]
 
 
 def questions_entering(address, size):
@@ -103,8 +127,8 @@ def questions_entering(address, size):
 
 
 def pattern(name, file):
-    # A function's own section is named after it, unique in the link (COMDAT copies are one); a plain C object's
-    # .text is told apart by its archive member or file.
+    # A function's own section is named after it (where clones or internal functions of two files share a name,
+    # both move, which costs nothing); a plain C object's .text is told apart by its archive member or file.
     if re.match(r"\.text\.(unlikely\.|hot\.|startup\.|exit\.)?_Z", name):
         return f"*({name})"
     member = re.match(r".*/([^/]+\.a)\(([^)]+)\)$", file)
@@ -112,7 +136,8 @@ def pattern(name, file):
 
 
 # What every question runs (start-up, the command line, loading) first, then what fewer do: a question touches
-# a prefix of the hot code and little beyond it. Link order among equals keeps a file's functions together.
+# a prefix of the hot code and little beyond it. Among equals, the order of the map (the compiler's, in a build
+# linked without the script) keeps a file's functions together.
 hot = []
 for place, (name, address, size, file) in enumerate(sections):
     if size and file:
@@ -124,13 +149,16 @@ for _, _, rule, size in sorted(hot):
     if rule not in rules:
         rules.append(rule)
         hot_bytes += size
+if len(rules) < 100:
+    refuse(f"only {len(rules)} sections found for {len(entered)} functions entered: is {link_map} this build's?")
 
 text = [
     "/* Generated by bench/hot_text.py from callgrind runs of everyday questions: the code they run, placed",
     f"   together before the rest of .text ({len(rules)} sections, {hot_bytes // 1024} KB), what most questions run",
     "   first, so that first touches fault in a dozen 64 KB windows rather than the whole text. Order and",
     "   placement only: a name that matches nothing is ignored. Regenerate after moving much code",
-    "   (bench/hot_text.py, then bench/run). */",
+    "   (bench/hot_text.py, then bench/run).",
+    f"   toolchain: {toolchain} */",
     "SECTIONS",
     "{",
     "  .text.hot_first :",

@@ -84,7 +84,8 @@ struct metric_value {
 static_assert(sizeof(metric_value) <= 24);
 
 metric_value evaluate(const chip& c, metric m, precision p);
-// evaluate() of each of `metrics` in turn, reading each of the chip's values once for them all.
+// evaluate() of each of `metrics` in turn, reading each raw input (compute, memory, bandwidth, power, scale-up,
+// prices) once for them all; TPP and performance density read the compute figures their own way.
 std::vector<metric_value> evaluate_each(const chip& c, std::span<const metric> metrics, precision p);
 
 // The precision whose dense figure gives the chip's TPP (the highest TOPS x bit length), if any is known.

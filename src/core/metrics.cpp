@@ -296,23 +296,24 @@ metric_value evaluate_with(const chip& c, metric m, raw_reader&& raw) {
   }
 }
 
-// The metrics read from a chip's values (raw_input's cases), first in the enum.
+// The metrics read from a chip's values (raw_input's cases), first in the enum. A metric past them is read each
+// time it is asked for, so a new raw metric added later in the enum is slower, never wrong.
 constexpr std::size_t raw_metric_count = static_cast<std::size_t>(metric::usd_per_chip_hour) + 1;
 
 }  // namespace
 
 metric_value evaluate(const chip& c, metric m, precision p) {
-  return evaluate_with(c, m, [&](metric input) { return read_raw(c, input, p); });
+  return evaluate_with(c, m, [&](metric raw_metric) { return read_raw(c, raw_metric, p); });
 }
 
 std::vector<metric_value> evaluate_each(const chip& c, std::span<const metric> metrics, precision p) {
   // compare's 18 metrics read the chip's values 25 times (its compute figure 9): read each once.
-  std::array<std::optional<metric_value>, raw_metric_count> read;
-  const auto raw = [&](metric input) {
-    const auto index = static_cast<std::size_t>(input);
-    if (index >= read.size()) return read_raw(c, input, p);
-    if (!read[index]) read[index] = read_raw(c, input, p);
-    return *read[index];
+  std::array<std::optional<metric_value>, raw_metric_count> already_read;
+  const auto raw = [&](metric raw_metric) {
+    const auto index = static_cast<std::size_t>(raw_metric);
+    if (index >= already_read.size()) return read_raw(c, raw_metric, p);
+    if (!already_read[index]) already_read[index] = read_raw(c, raw_metric, p);
+    return *already_read[index];
   };
   std::vector<metric_value> values;
   values.reserve(metrics.size());
